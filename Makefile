@@ -1,0 +1,42 @@
+# yipin: the two commands a newcomer needs are `make serve` and `make test`.
+GO      ?= go
+BIN     := bin/yipin
+N       ?= 10000
+RUNS    ?= 5
+CORPUS  := corpus/$(N)
+
+.PHONY: build serve test bench bench-go corpus clean $(BIN)
+
+## build: build the demo site into public/
+build: $(BIN)
+	$(BIN) build
+
+## serve: build the demo site and preview it (live reload arrives with `yipin serve`)
+serve: build
+	@echo "已构建到 public/。实时预览(yipin serve)尚在开发中,暂可用任意静态服务器打开 public/。"
+
+$(BIN):
+	$(GO) build -o $(BIN) ./generator/cmd/yipin
+
+## test: everything CI checks
+test:
+	@unformatted=$$(gofmt -l generator); if [ -n "$$unformatted" ]; then echo "未按 gofmt 格式化:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## corpus: write a realistic N-page Chinese test site into corpus/N
+corpus:
+	$(GO) run ./generator/cmd/corpus -n $(N) -o $(CORPUS) -theme $(CURDIR)/themes/default
+
+## bench: build the N-page corpus RUNS times; print pages per second and peak memory
+bench: $(BIN)
+	@[ -f $(CORPUS)/site.yaml ] || $(MAKE) --no-print-directory corpus N=$(N)
+	$(GO) run ./generator/cmd/benchsite -bin $(BIN) -site $(CORPUS) -runs $(RUNS)
+
+## bench-go: the Go benchmarks of the Markdown and render stages
+bench-go:
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/markdown/ ./generator/render/
+
+## clean: remove build output, binaries and corpora
+clean:
+	rm -rf public public.yipin-new public.yipin-old bin corpus

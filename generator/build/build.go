@@ -1,0 +1,263 @@
+// Package build runs a whole build: config, content and theme are loaded
+// side by side, the model is made, Markdown is converted on every core,
+// pages are rendered on every core, and the new public/ replaces the old one
+// only when nothing went wrong.
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"yipin/generator/config"
+	"yipin/generator/content"
+	"yipin/generator/diag"
+	"yipin/generator/markdown"
+	"yipin/generator/publish"
+	"yipin/generator/render"
+	"yipin/generator/site"
+	"yipin/generator/theme"
+)
+
+// Options are the choices of one build.
+type Options struct {
+	Source      string // site root, holding site.yaml
+	Destination string // output folder; relative paths are relative to Source
+	BaseURL     string // overrides site.yaml's base_url when set
+	Drafts      bool
+	Future      bool
+	Now         time.Time // the clock for future pages; zero means time.Now()
+	Workers     int       // 0 means one per core
+}
+
+// Stats describe a finished build.
+type Stats struct {
+	Pages    int // HTML files written
+	Files    int // other files written or copied
+	Duration time.Duration
+	Steps    []Step
+	Warnings []*diag.Diagnostic
+}
+
+// Step is one timed stage of the build.
+type Step struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Run builds the site. On failure it returns a *diag.Errors holding every
+// problem found (up to diag.DefaultMax), and public/ is left as it was.
+func Run(o Options) (*Stats, error) {
+	start := time.Now()
+	if o.Now.IsZero() {
+		o.Now = start
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	b := &run{opts: o, stats: &Stats{}, last: start, diags: &diag.List{Max: diag.DefaultMax}}
+	err := b.build()
+	b.stats.Duration = time.Since(start)
+	for _, d := range b.diags.Items() {
+		if d.Severity == diag.Warning {
+			b.stats.Warnings = append(b.stats.Warnings, d)
+		}
+	}
+	return b.stats, err
+}
+
+// run is the state of one build.
+type run struct {
+	opts  Options
+	stats *Stats
+	last  time.Time
+	diags *diag.List
+	cfg   *config.Config
+	md    *markdown.Converter
+	site  *site.Site
+	theme *theme.Theme
+	pub   *publish.Publisher
+	out   *publish.Dir
+}
+
+func (b *run) step(name string) {
+	now := time.Now()
+	b.stats.Steps = append(b.stats.Steps, Step{name, now.Sub(b.last)})
+	b.last = now
+}
+
+func (b *run) build() error {
+	cfg, ds := config.Load(filepath.Join(b.opts.Source, "site.yaml"))
+	b.diags.AddAll(ds)
+	if cfg == nil || b.diags.HasErrors() {
+		return b.diags.Err()
+	}
+	if b.opts.BaseURL != "" {
+		b.diags.Add(cfg.SetBaseURL(b.opts.BaseURL))
+	}
+	b.cfg = cfg
+	dest := b.opts.Destination
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(b.opts.Source, dest)
+	}
+	if d := checkDestination(b.opts.Source, dest); d != nil {
+		b.diags.Add(d)
+	}
+	if b.diags.HasErrors() {
+		return b.diags.Err()
+	}
+	b.md = markdown.New(markdown.Options{
+		Unsafe: cfg.Markdown.Unsafe, LineNumbers: cfg.Markdown.LineNumbers,
+		SummaryLength: cfg.SummaryLength, ReadingSpeed: cfg.ReadingSpeed,
+		TOCMinLevel: cfg.Markdown.TOCMinLevel, TOCMaxLevel: cfg.Markdown.TOCMaxLevel,
+	})
+	out, err := publish.NewDir(dest)
+	if err != nil {
+		return fmt.Errorf("无法创建输出文件夹:%w", err)
+	}
+	b.out = out
+	b.pub = publish.New(out, publish.NewMinifier())
+	b.step("配置")
+
+	if err := b.load(); err != nil {
+		out.Abort()
+		return err
+	}
+	b.convert()
+	b.step("Markdown")
+	r := &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
+	b.diags.AddAll(r.Run())
+	b.step("渲染")
+	if b.diags.HasErrors() {
+		out.Abort()
+		return b.diags.Err()
+	}
+	if err := out.Commit(); err != nil {
+		out.Abort()
+		return fmt.Errorf("无法替换输出文件夹 %s:%w", dest, err)
+	}
+	b.step("发布")
+	b.stats.Pages, b.stats.Files = b.pub.Counts()
+	return nil
+}
+
+// load reads content, and meanwhile publishes the theme's assets and
+// static files and parses its templates; then it builds the model.
+func (b *run) load() error {
+	var (
+		sources []*content.Source
+		files   []content.File
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() {
+		var ds []*diag.Diagnostic
+		sources, files, ds = content.Load(filepath.Join(b.opts.Source, "content"), "content", content.Options{
+			Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Workers: b.opts.Workers,
+		})
+		b.diags.AddAll(ds)
+	})
+	wg.Go(b.loadTheme)
+	wg.Wait()
+	b.step("读取")
+	if b.diags.HasErrors() {
+		return b.diags.Err()
+	}
+	s, ds := site.New(b.cfg, sources, files, site.Options{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now})
+	b.diags.AddAll(ds)
+	b.site = s
+	b.copyFiles(s.Files)
+	b.step("模型")
+	if b.diags.HasErrors() {
+		return b.diags.Err()
+	}
+	return nil
+}
+
+// loadTheme publishes assets and static files of the theme and the site,
+// then parses the templates with an asset function that knows the
+// fingerprinted names.
+func (b *run) loadTheme() {
+	dirs := themeDirs(b.opts.Source, b.cfg.Theme)
+	if d := checkTheme(dirs); d != nil {
+		b.diags.Add(d)
+		return
+	}
+	assets, ds := publishAssets(b.pub, dirs, b.md.CSS())
+	b.diags.AddAll(ds)
+	statics, ds := staticFiles(dirs)
+	b.diags.AddAll(ds)
+	b.copyFiles(statics)
+	t, ds := theme.Load(dirs, theme.Env{
+		Config: b.cfg,
+		Asset: func(name string) (string, error) {
+			p, ok := assets[name]
+			if !ok {
+				return "", fmt.Errorf("找不到资源文件 %q(应放在主题或站点的 assets/ 文件夹中)", name)
+			}
+			return b.cfg.RelURL(p), nil
+		},
+		Markdownify: func(s string) template.HTML { return template.HTML(b.md.Inline(s)) },
+	})
+	b.diags.AddAll(ds)
+	b.theme = t
+}
+
+// convert turns every page's Markdown into HTML on all cores.
+func (b *run) convert() {
+	pages := b.site.WithSource()
+	parallel(len(pages), b.opts.Workers, func(i int) {
+		p := pages[i]
+		src := p.Origin()
+		res := b.md.Convert(markdown.Document{
+			File: src.File, Body: src.Body, BodyLine: src.BodyLine,
+			Resolve: func(dest string) (string, *diag.Diagnostic) { return b.site.ResolveLink(p, dest) },
+		})
+		body := site.Body{
+			Content: template.HTML(res.HTML), Summary: template.HTML(res.Summary), TOC: template.HTML(res.TOC),
+			Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
+		}
+		if s := src.Front.Summary; s != "" {
+			body.Summary, body.Truncated = template.HTML(b.md.Inline(s)), true
+		}
+		p.SetContent(body)
+		src.Body = nil // the HTML is all that is needed from here on
+		b.diags.AddAll(res.Diagnostics)
+	})
+}
+
+// copyFiles publishes static files on all cores.
+func (b *run) copyFiles(files []site.File) {
+	parallel(len(files), b.opts.Workers, func(i int) {
+		if err := b.pub.File(files[i].Path, files[i].Abs); err != nil {
+			b.diags.Add(diag.New(files[i].Abs, 0, 0, "复制文件失败:%v", err))
+		}
+	})
+}
+
+// parallel calls f(0) … f(n-1) on up to workers goroutines.
+func parallel(n, workers int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// exists reports whether a path exists.
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

@@ -1,0 +1,173 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"yipin/generator/diag"
+)
+
+// writeSite writes files (slash path → content) under a new site root that
+// uses the repository's default theme, and a public/ holding a sentinel.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	theme, err := filepath.Abs("../../themes/default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := files["site.yaml"]; !ok {
+		files["site.yaml"] = "title: 测试站点\ntheme: " + theme + "\n"
+	}
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(root, "public"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "public", "last-good.txt"), []byte("上次的结果"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+var testNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func buildSite(root string) (*Stats, error) {
+	return Run(Options{Source: root, Destination: "public", Now: testNow})
+}
+
+// TestBadInput builds one site per kind of bad input and checks that the
+// build fails with a message at the right place, and that public/ is left
+// as it was.
+func TestBadInput(t *testing.T) {
+	article := func(front string) string { return "---\n" + front + "\n---\n正文。\n" }
+	cases := []struct {
+		name      string
+		files     map[string]string
+		file      string
+		line, col int
+		message   string
+	}{
+		{"malformed yaml", map[string]string{"content/a.md": article("title: 甲\ntags: [一, 二")},
+			"content/a.md", 3, 0, "YAML"},
+		{"missing closing ---", map[string]string{"content/a.md": "---\ntitle: 甲\n正文\n"},
+			"content/a.md", 1, 0, "---"},
+		{"date not a date", map[string]string{"content/a.md": article("title: 甲\ndate: 明天")},
+			"content/a.md", 3, 7, "明天"},
+		{"tags as a mapping", map[string]string{"content/a.md": article("title: 甲\ntags:\n  a: b")},
+			"content/a.md", 4, 3, "tags"},
+		{"two pages one url", map[string]string{
+			"content/news/a.md": article("title: 甲"),
+			"content/news/b.md": article("title: 乙\nslug: a")},
+			"content/news/b.md", 3, 7, "content/news/a.md"},
+		{"url leaves public", map[string]string{"content/a.md": article("title: 甲\nurl: ../../etc")},
+			"content/a.md", 3, 6, "url"},
+		{"slug leaves public", map[string]string{"content/a.md": article("title: 甲\nslug: ../x")},
+			"content/a.md", 3, 7, "slug"},
+		{"not utf-8", map[string]string{"content/a.md": article("title: \xd6\xd0\xce\xc4")},
+			"content/a.md", 2, 8, "UTF-8"},
+		{"empty file", map[string]string{"content/a.md": ""},
+			"content/a.md", 1, 1, "空"},
+		{"link to a missing page", map[string]string{"content/a.md": article("title: 甲") + "\n见[乙](b.md)。\n"},
+			"content/a.md", 6, 6, "b.md"},
+		{"template error", map[string]string{
+			"content/a.md":                article("title: 甲"),
+			"layouts/_default/single.html": "{{ define \"main\" }}\n<p>{{ .NoSuchField }}</p>\n{{ end }}\n"},
+			"layouts/_default/single.html", 2, 0, "content/a.md"},
+		{"template syntax error", map[string]string{
+			"layouts/_default/single.html": "{{ define \"main\" }}\n{{ if }}\n{{ end }}\n"},
+			"layouts/_default/single.html", 2, 0, "模板语法"},
+		{"unknown site.yaml key", map[string]string{"site.yaml": "title: 测试\ntitel: 错\n"},
+			"site.yaml", 2, 1, "titel"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root := writeSite(t, c.files)
+			_, err := buildSite(root)
+			var errs *diag.Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("build error = %v, want diagnostics", err)
+			}
+			found := false
+			for _, d := range errs.List {
+				if d.File == c.file && d.Line == c.line && (c.col == 0 || d.Col == c.col) &&
+					strings.Contains(d.Error(), c.message) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no error at %s:%d:%d mentioning %q; got:\n%v", c.file, c.line, c.col, c.message, err)
+			}
+			assertUntouched(t, root)
+		})
+	}
+}
+
+// assertUntouched checks that a failed build left public/ as it was and
+// cleaned up after itself.
+func assertUntouched(t *testing.T, root string) {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(root, "public"))
+	if err != nil || len(entries) != 1 || entries[0].Name() != "last-good.txt" {
+		t.Errorf("public/ changed by a failed build: %v %v", entries, err)
+	}
+	for _, leftover := range []string{"public.yipin-new", "public.yipin-old"} {
+		if _, err := os.Stat(filepath.Join(root, leftover)); err == nil {
+			t.Errorf("%s left behind", leftover)
+		}
+	}
+}
+
+func TestLargeFile(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\n---\n"})
+	big := filepath.Join(root, "content", "big.md")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(50 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = buildSite(root)
+	if err == nil || !strings.Contains(err.Error(), "content/big.md") || !strings.Contains(err.Error(), "MB") {
+		t.Errorf("error = %v, want one naming content/big.md and its size", err)
+	}
+	assertUntouched(t, root)
+}
+
+func TestDestinationGuard(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\n---\n"})
+	for _, dest := range []string{".", "content", "..", "themes"} {
+		_, err := Run(Options{Source: root, Destination: dest, Now: testNow})
+		if err == nil || !strings.Contains(err.Error(), "不能把网站输出到") {
+			t.Errorf("destination %q: error = %v, want a refusal", dest, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "a.md")); err != nil {
+		t.Errorf("content lost: %v", err)
+	}
+}
+
+func TestTagsAsString(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\ntags: 清廉机关，模范机关、党建\n---\n正文\n"})
+	if _, err := buildSite(root); err != nil {
+		t.Fatal(err)
+	}
+	for _, term := range []string{"清廉机关", "模范机关", "党建"} {
+		if _, err := os.Stat(filepath.Join(root, "public", "tags", term, "index.html")); err != nil {
+			t.Errorf("term page for %s: %v", term, err)
+		}
+	}
+}

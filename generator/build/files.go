@@ -1,0 +1,149 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"yipin/generator/diag"
+	"yipin/generator/publish"
+	"yipin/generator/site"
+	"yipin/generator/theme"
+)
+
+// themeDirs are the folders templates, assets, static files and strings
+// come from, in override order: the theme, then the site itself. theme is a
+// name under themes/ or a path (relative to the site root, or absolute).
+func themeDirs(source, name string) []theme.Dir {
+	dir := filepath.Join(source, "themes", name)
+	display := path.Join("themes", name)
+	if strings.ContainsAny(name, `/\`) {
+		dir, display = name, filepath.ToSlash(name)
+		if !filepath.IsAbs(name) {
+			dir = filepath.Join(source, name)
+		}
+	}
+	return []theme.Dir{{Path: dir, Display: display}, {Path: source, Display: ""}}
+}
+
+// checkTheme reports a theme folder that does not exist.
+func checkTheme(dirs []theme.Dir) *diag.Diagnostic {
+	if exists(dirs[0].Path) {
+		return nil
+	}
+	return diag.New("site.yaml", 0, 0, "找不到主题文件夹 %s", dirs[0].Display).
+		WithHint("检查 site.yaml 中的 theme,它是 themes/ 下的文件夹名(默认 default),也可以写主题文件夹的路径")
+}
+
+// walkFiles lists the files under sub/ of each dir as slash paths relative
+// to sub/, later dirs replacing earlier ones; hidden files are skipped.
+func walkFiles(dirs []theme.Dir, sub string) (map[string]string, []*diag.Diagnostic) {
+	files := map[string]string{}
+	var diags []*diag.Diagnostic
+	for _, d := range dirs {
+		root := filepath.Join(d.Path, sub)
+		err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(e.Name(), ".") && p != root {
+				if e.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !e.IsDir() {
+				rel, _ := filepath.Rel(root, p)
+				files[filepath.ToSlash(rel)] = p
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			diags = append(diags, diag.New(path.Join(d.Display, sub), 0, 0, "读取文件夹失败:%v", err))
+		}
+	}
+	return files, diags
+}
+
+// staticFiles is every file of the theme's and the site's static/.
+func staticFiles(dirs []theme.Dir) ([]site.File, []*diag.Diagnostic) {
+	files, diags := walkFiles(dirs, "static")
+	var out []site.File
+	for rel, abs := range files {
+		out = append(out, site.File{Path: "/" + rel, Abs: abs})
+	}
+	slices.SortFunc(out, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
+	return out, diags
+}
+
+// publishAssets publishes the files of assets/: stylesheets and scripts
+// minified and fingerprinted, the rest as they are. The highlighting
+// stylesheet of the Markdown stage is published as css/syntax.css. It
+// returns each asset's site path by its name ("css/main.css").
+func publishAssets(pub *publish.Publisher, dirs []theme.Dir, syntaxCSS []byte) (map[string]string, []*diag.Diagnostic) {
+	files, diags := walkFiles(dirs, "assets")
+	names := make([]string, 0, len(files)+1)
+	for rel := range files {
+		names = append(names, rel)
+	}
+	slices.Sort(names)
+	paths := map[string]string{}
+	publishOne := func(name string, data []byte) {
+		ext := path.Ext(name)
+		if ext != ".css" && ext != ".js" {
+			if err := pub.Output(name, data); err != nil {
+				diags = append(diags, diag.New(name, 0, 0, "写出资源失败:%v", err))
+			}
+			paths[name] = "/" + name
+			return
+		}
+		hashed, err := pub.Asset(name, data)
+		if err != nil {
+			diags = append(diags, diag.New(name, 0, 0, "%v", err).WithHint("检查这个文件的语法"))
+			return
+		}
+		paths[name] = "/" + hashed
+	}
+	if _, ok := files["css/syntax.css"]; !ok {
+		publishOne("css/syntax.css", syntaxCSS)
+	}
+	for _, name := range names {
+		data, err := os.ReadFile(files[name])
+		if err != nil {
+			diags = append(diags, diag.New(files[name], 0, 0, "读取资源失败:%v", err))
+			continue
+		}
+		publishOne(name, data)
+	}
+	return paths, diags
+}
+
+// checkDestination refuses output folders whose replacement would destroy
+// the site's own files: the site root or a folder above it, content/,
+// themes/, layouts/, static/, assets/, or any folder holding a site.yaml.
+func checkDestination(source, dest string) *diag.Diagnostic {
+	src, err1 := filepath.Abs(source)
+	dst, err2 := filepath.Abs(dest)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	bad := dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator))
+	for _, keep := range []string{"content", "themes", "layouts", "static", "assets", "i18n", ".git"} {
+		k := filepath.Join(src, keep)
+		if dst == k || strings.HasPrefix(dst, k+string(filepath.Separator)) {
+			bad = true
+		}
+	}
+	if exists(filepath.Join(dst, "site.yaml")) || exists(filepath.Join(dst, "go.mod")) {
+		bad = true
+	}
+	if !bad {
+		return nil
+	}
+	return diag.New("", 0, 0, "不能把网站输出到 %s:每次构建都会整体替换输出文件夹,那里的文件会丢失", dest).
+		WithHint("换一个专用的输出文件夹,例如默认的 public")
+}

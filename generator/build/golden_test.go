@@ -1,0 +1,138 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of whole-site tests")
+
+// TestGolden builds every fixture site under testdata/sites and compares
+// the whole output, file by file, with testdata/golden/<site>/. Run
+// `go test ./generator/build -run TestGolden -update` to accept changes,
+// then read the diff before committing it.
+func TestGolden(t *testing.T) {
+	sites, err := os.ReadDir("testdata/sites")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sites {
+		t.Run(s.Name(), func(t *testing.T) {
+			src := filepath.Join("testdata", "sites", s.Name())
+			dest := t.TempDir()
+			stats, err := Run(Options{Source: src, Destination: dest, Now: testNow})
+			if err != nil {
+				t.Fatalf("build: %v", err)
+			}
+			got := readTree(t, dest)
+			var warnings strings.Builder
+			for _, w := range stats.Warnings {
+				warnings.WriteString(w.Error() + "\n")
+			}
+			got["_warnings.txt"] = []byte(warnings.String())
+			golden := filepath.Join("testdata", "golden", s.Name())
+			if *update {
+				os.RemoveAll(golden)
+				for name, data := range got {
+					p := filepath.Join(golden, filepath.FromSlash(name))
+					os.MkdirAll(filepath.Dir(p), 0o755)
+					if err := os.WriteFile(p, data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			want := readTree(t, golden)
+			for name, data := range want {
+				if g, ok := got[name]; !ok {
+					t.Errorf("missing output %s", name)
+				} else if !bytes.Equal(g, data) {
+					t.Errorf("%s differs:\n got: %s\nwant: %s", name, g, data)
+				}
+			}
+			for name := range got {
+				if _, ok := want[name]; !ok {
+					t.Errorf("unexpected output %s", name)
+				}
+			}
+		})
+	}
+}
+
+// readTree reads every file below root, by slash path.
+func readTree(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestDeterministic builds the demo site twice, with one worker and with
+// many, and expects byte-identical output.
+func TestDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for i, dest := range []string{a, b} {
+		if _, err := Run(Options{Source: "../..", Destination: dest, Now: testNow, Workers: 1 + i*7}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d files vs %d files", len(ta), len(tb))
+	}
+	for name, data := range ta {
+		if !bytes.Equal(data, tb[name]) {
+			t.Errorf("%s differs between builds", name)
+		}
+	}
+}
+
+// TestDemoSite builds the demo site in content/ and expects no warnings.
+func TestDemoSite(t *testing.T) {
+	stats, err := Run(Options{Source: "../..", Destination: t.TempDir(), Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range stats.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	if stats.Pages < 10 {
+		t.Errorf("only %d pages", stats.Pages)
+	}
+}
+
+// TestDraftsAndFuture checks that drafts and future pages are left out by
+// default and published when asked for.
+func TestDraftsAndFuture(t *testing.T) {
+	src := filepath.Join("testdata", "sites", "basic")
+	for _, c := range []struct {
+		drafts, future bool
+	}{{false, false}, {true, false}, {false, true}, {true, true}} {
+		dest := t.TempDir()
+		if _, err := Run(Options{Source: src, Destination: dest, Now: testNow, Drafts: c.drafts, Future: c.future}); err != nil {
+			t.Fatal(err)
+		}
+		for page, want := range map[string]bool{"news/draft/index.html": c.drafts, "news/future/index.html": c.future} {
+			_, err := os.Stat(filepath.Join(dest, page))
+			if got := err == nil; got != want {
+				t.Errorf("drafts=%v future=%v: %s published = %v, want %v", c.drafts, c.future, page, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,179 @@
+// Command yipin builds 机关党建 brand and culture sites from Markdown.
+//
+// This file only wires flags to the build; the work is in the packages
+// under generator/.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"yipin/generator/build"
+	"yipin/generator/diag"
+)
+
+// version is the release; the VCS revision is added from the build info.
+const version = "0.1.0"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitBuild = 1 // content or config errors
+	exitUsage = 2 // wrong command line
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "构建网站,输出到 public/(或 --destination 指定的文件夹)", runBuild},
+		{"version", "显示版本", runVersion},
+		{"help", "显示帮助;yipin help <命令> 显示该命令的选项", nil},
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && name == "help" {
+			return run([]string{rest[0], "-h"}, stdout, stderr)
+		}
+		usage(stdout)
+		return exitOK
+	case "--version", "-version", "-v":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name == name && c.run != nil {
+			return c.run(rest, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "yipin:没有 %q 这个命令。\n\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, "yipin(一品):机关党建品牌与文化网站生成器\n\n用法:\n  yipin <命令> [选项]\n\n命令:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\n每个命令都可加 -h 查看选项,例如 yipin build -h\n")
+}
+
+// newFlags makes a flag set whose errors and help are in Chinese.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "用法:yipin %s [选项]\n\n%s\n\n选项:\n", name, synopsis)
+		fs.VisitAll(func(f *flag.Flag) {
+			arg, text := flag.UnquoteUsage(f)
+			if arg != "" {
+				arg = " " + arg
+			}
+			def := ""
+			if f.DefValue != "" && f.DefValue != "false" {
+				def = fmt.Sprintf("(默认 %s)", f.DefValue)
+			}
+			fmt.Fprintf(stderr, "  --%s%s\n        %s%s\n", f.Name, arg, text, def)
+		})
+	}
+	return fs
+}
+
+// parse parses flags, returning an exit code when the command should stop.
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK, false
+	case err != nil:
+		return exitUsage, false
+	case fs.NArg() > 0:
+		fmt.Fprintf(fs.Output(), "yipin %s:多余的参数 %q\n", fs.Name(), strings.Join(fs.Args(), " "))
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "读取 site.yaml、content/ 和主题,生成完整的静态网站。", stderr)
+	var o build.Options
+	var quiet bool
+	fs.StringVar(&o.Source, "source", ".", "网站文件夹(含 site.yaml)")
+	fs.StringVar(&o.Destination, "destination", "public", "输出文件夹(相对于网站文件夹)")
+	fs.StringVar(&o.BaseURL, "base-url", "", "网站地址,覆盖 site.yaml 的 base_url,例如 https://example.gov.cn/dangjian/")
+	fs.BoolVar(&o.Drafts, "drafts", false, "包含草稿(draft: true)")
+	fs.BoolVar(&o.Future, "future", false, "包含发布时间在未来的页面")
+	fs.BoolVar(&quiet, "quiet", false, "只输出错误")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	stats, err := build.Run(o)
+	if !quiet && stats != nil {
+		for _, w := range stats.Warnings {
+			fmt.Fprint(stderr, w.Long())
+		}
+	}
+	if err != nil {
+		var errs *diag.Errors
+		if errors.As(err, &errs) {
+			for _, d := range errs.List {
+				fmt.Fprint(stderr, d.Long())
+			}
+			if errs.Dropped > 0 {
+				fmt.Fprintf(stderr, "……另有 %d 个错误未列出\n", errs.Dropped)
+			}
+			fmt.Fprintf(stderr, "构建失败:共 %d 个错误,输出文件夹保持原样。\n", len(errs.List)+errs.Dropped)
+		} else {
+			fmt.Fprintf(stderr, "构建失败:%v\n", err)
+		}
+		return exitBuild
+	}
+	if !quiet {
+		fmt.Fprintf(stdout, "构建完成:写出 %d 个页面,复制 %d 个文件,用时 %s。\n",
+			stats.Pages, stats.Files, seconds(stats.Duration))
+	}
+	return exitOK
+}
+
+func seconds(d time.Duration) string {
+	return fmt.Sprintf("%.2f 秒", d.Seconds())
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "显示 yipin 的版本。", stderr)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	v := version
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				v += " (" + s.Value[:7] + ")"
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "yipin %s\n", v)
+	return exitOK
+}

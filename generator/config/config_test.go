@@ -1,0 +1,302 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		line, col int
+		msg       string // the message must contain this
+		hint      string // the hint must contain this
+	}{
+		{"unknown top-level key", "title: 党建网\ntheme: default\npage_size: 10\nsummary_length: 100\nreading_speed: 300\nrss_limit: 10\ntitel: x\n",
+			7, 1, "不认识的设置项 “titel”", "是不是想写 “title”"},
+		{"unknown nested key", "title: 党建网\nfooter:\n  sponser: 某某机关工委\n",
+			3, 3, "“sponser”(在 footer 下)", "“sponsor”"},
+		{"unknown key, no close match", "title: 党建网\nmarkdown:\n  zzzzzzzz: true\n",
+			3, 3, "“zzzzzzzz”", "toc_min_level"},
+		{"camel case key", "title: 党建网\npageSize: 10\n", 2, 1, "“pageSize”", "“page_size”"},
+		{"wrong type int", "title: 党建网\npage_size: 二十\n", 2, 12, "“page_size” 应为整数", "page_size: 20"},
+		{"wrong type bool", "title: 党建网\nmarkdown:\n  unsafe: 是\n", 3, 11, "“markdown.unsafe” 应为true", "true"},
+		{"wrong type list", "title: 党建网\nmenus:\n  main: /news/\n", 3, 9, "“menus.main” 应为列表", ""},
+		{"page size out of range", "title: 党建网\npage_size: 0\n", 2, 12, "1 到 1000", "page_size"},
+		{"bad site_code", "title: 党建网\nfooter:\n  site_code: 33000000\n", 3, 14, "网站标识码 “33000000” 应为 10 位", "10 位"},
+		{"site_code with Chinese", "title: 党建网\nfooter:\n  site_code: 浙江省000000\n", 3, 14, "网站标识码", "10 位"},
+		{"base_url without scheme", "title: 党建网\nbase_url: www.example.gov.cn\n", 2, 11, "缺少 http:// 或 https://", "https://www.example.gov.cn/"},
+		{"base_url ftp", "title: 党建网\nbase_url: ftp://example.gov.cn/\n", 2, 11, "http:// 或 https://", "https://"},
+		{"base_url with query", "title: 党建网\nbase_url: https://example.gov.cn/?a=1\n", 2, 11, "不能带有 ?", ""},
+		{"bad time zone", "title: 党建网\ntime_zone: 北京时间\n", 2, 12, "时区 “北京时间” 无法识别", "Asia/Shanghai"},
+		{"malformed yaml colon", "title: 党建网\ndescription: 通知: 关于学习\n", 2, 16, "YAML 格式有误", "英文双引号"},
+		{"malformed yaml tab", "title: 党建网\nfooter:\n\tsponsor: x\n", 3, 1, "Tab", "空格"},
+		{"malformed yaml unclosed quote", "title: 党建网\ndescription: \"未结束\nauthor: x\n", 2, 0, "引号或括号", "引号"},
+		{"malformed yaml bad indent", "title: 党建网\nfooter:\n  sponsor: a\n operator: b\n", 4, 2, "缩进", "对齐"},
+		{"duplicate key", "title: 党建网\npage_size: 10\ntitle: 又一个\n", 3, 1, "“title” 写了两次(第 1 行已经写过)", "删掉"},
+		{"duplicate nested key", "title: 党建网\nfooter:\n  icp: a\n  icp: b\n", 4, 3, "“icp” 写了两次", ""},
+		{"missing title", "description: 简介\n", 1, 1, "缺少网站名称 title", "title:"},
+		{"empty title", "title: \"\"\n", 1, 8, "title 是空的", "title:"},
+		{"empty file", "", 1, 1, "缺少网站名称", ""},
+		{"not a mapping", "- a\n- b\n", 1, 1, "应为一项项", ""},
+		{"menu item without name", "title: 党建网\nmenus:\n  main:\n    - url: /news/\n", 4, 7, "缺少名称 name", "name"},
+		{"menu three levels", "title: t\nmenus:\n  main:\n    - name: a\n      children:\n        - name: b\n          children:\n            - name: c\n",
+			8, 13, "不能再有下级菜单", "两级"},
+		{"bad taxonomy key", "title: t\ntaxonomies:\n  主题: 主题\n", 3, 3, "分类名 “主题”", "小写英文"},
+		{"not utf-8", "title: \xd5\xfe\xb2\xdf\n", 1, 8, "GBK", "UTF-8"},
+		{"bad police link", "title: t\nfooter:\n  badge_script: /js/badge.js\n", 3, 17, "党政机关标识脚本", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ds := Parse("site.yaml", []byte(tt.src))
+			if c == nil {
+				t.Fatal("Parse returned a nil Config")
+			}
+			if len(ds) == 0 {
+				t.Fatal("no diagnostic")
+			}
+			for _, d := range ds {
+				if d.File == "site.yaml" && d.Line == tt.line && d.Col == tt.col &&
+					strings.Contains(d.Message, tt.msg) && strings.Contains(d.Hint, tt.hint) {
+					return
+				}
+			}
+			for _, d := range ds {
+				t.Logf("got %s", d.Error())
+			}
+			t.Errorf("want site.yaml:%d:%d with %q / hint %q", tt.line, tt.col, tt.msg, tt.hint)
+		})
+	}
+}
+
+func TestParseReportsAllErrors(t *testing.T) {
+	src := "titel: x\npage_size: 二十\nfooter:\n  site_code: 1\n  sponser: y\n"
+	_, ds := Parse("site.yaml", []byte(src))
+	if len(ds) < 5 { // titel, missing title, page_size, site_code, sponser
+		for _, d := range ds {
+			t.Log(d.Error())
+		}
+		t.Fatalf("got %d diagnostics, want at least 5", len(ds))
+	}
+	for i := 1; i < len(ds); i++ {
+		if ds[i-1].Line > ds[i].Line {
+			t.Errorf("diagnostics not sorted: %v before %v", ds[i-1].Error(), ds[i].Error())
+		}
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	c, ds := Parse("site.yaml", []byte("title: 某某机关党建网\n"))
+	if len(ds) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", ds[0].Error())
+	}
+	want := Default()
+	want.Title = "某某机关党建网"
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("got %+v\nwant %+v", c, want)
+	}
+	checks := map[string][2]any{
+		"base_url":       {c.BaseURL, "/"},
+		"language":       {c.Language, "zh-CN"},
+		"time_zone":      {c.TimeZone, "Asia/Shanghai"},
+		"theme":          {c.Theme, "default"},
+		"page_size":      {c.PageSize, 20},
+		"summary_length": {c.SummaryLength, 120},
+		"reading_speed":  {c.ReadingSpeed, 400},
+		"rss_limit":      {c.RSSLimit, 20},
+		"toc_min_level":  {c.Markdown.TOCMinLevel, 2},
+		"toc_max_level":  {c.Markdown.TOCMaxLevel, 4},
+		"unsafe":         {c.Markdown.Unsafe, false},
+		"location":       {c.Location().String(), "Asia/Shanghai"},
+		"base path":      {c.BasePath(), "/"},
+		"domain":         {c.Domain(), ""},
+		"icp_link":       {c.Footer.ICPLink, ""},
+	}
+	for name, got := range checks {
+		if got[0] != got[1] {
+			t.Errorf("%s = %v, want %v", name, got[0], got[1])
+		}
+	}
+	if got := c.TaxonomyKeys(); !reflect.DeepEqual(got, []string{"tags"}) || c.Taxonomies["tags"] != "标签" {
+		t.Errorf("taxonomies = %v", c.Taxonomies)
+	}
+}
+
+func TestParseFull(t *testing.T) {
+	src := "\ufefftitle: 某某机关党建网\n" +
+		"keywords: 党建，学习、教育, 党建\n" +
+		"base_url: HTTPS://Example.gov.cn/dangjian\n" +
+		"time_zone: Asia/Urumqi\n" +
+		"taxonomies:\n  tags: 标签\n  themes: 专题\n" +
+		"menus:\n  main:\n    - name: 工作动态\n      url: /news/\n      weight: 2\n" +
+		"    - name: 首页\n      url: /\n      weight: 1\n    - name: 党建\n      weight: 1\n" +
+		"      children:\n        - {name: b, url: /b/, weight: 2}\n        - {name: a, url: /a/, weight: 2}\n" +
+		"footer:\n  icp: 浙ICP备12345678号\n  police: 浙公网安备 33010202000000号\n  site_code: 3301000001\n" +
+		"  links:\n    - name: 中国政府网\n      url: https://www.gov.cn/\n" +
+		"params:\n  Anything: [1, 2.5, x, true, ~, 2024-06-24]\n  nested: {a: {b: c}}\n"
+	c, ds := Parse("site.yaml", []byte(src))
+	for _, d := range ds {
+		t.Error(d.Error())
+	}
+	if !reflect.DeepEqual(c.Keywords, []string{"党建", "学习", "教育"}) {
+		t.Errorf("keywords = %q", c.Keywords)
+	}
+	if c.BaseURL != "https://example.gov.cn/dangjian/" || c.BasePath() != "/dangjian/" || c.Domain() != "example.gov.cn" {
+		t.Errorf("base = %q %q %q", c.BaseURL, c.BasePath(), c.Domain())
+	}
+	if c.Location().String() != "Asia/Urumqi" {
+		t.Errorf("location = %v", c.Location())
+	}
+	if got := c.TaxonomyKeys(); !reflect.DeepEqual(got, []string{"tags", "themes"}) {
+		t.Errorf("taxonomy keys = %v", got)
+	}
+	var names []string
+	for _, it := range c.Menus["main"] {
+		names = append(names, it.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"党建", "首页", "工作动态"}) {
+		t.Errorf("menu order = %v", names)
+	}
+	if ch := c.Menus["main"][0].Children; len(ch) != 2 || ch[0].Name != "a" {
+		t.Errorf("children = %+v", ch)
+	}
+	f := c.Footer
+	if f.ICPLink != DefaultICPLink || f.PoliceLink != policeLinkPrefix+"33010202000000" || f.SiteCode != "3301000001" || len(f.Links) != 1 {
+		t.Errorf("footer = %+v", f)
+	}
+	want := []any{1, 2.5, "x", true, nil, "2024-06-24"}
+	if got := c.Params["Anything"]; !reflect.DeepEqual(got, want) {
+		t.Errorf("params = %#v", got)
+	}
+	if got := c.Params["nested"]; !reflect.DeepEqual(got, map[string]any{"a": map[string]any{"b": "c"}}) {
+		t.Errorf("nested params = %#v", got)
+	}
+}
+
+func TestURLs(t *testing.T) {
+	tests := []struct {
+		base, in, rel, abs string
+	}{
+		{"/", "/news/a/", "/news/a/", "/news/a/"},
+		{"/", "news/a/", "/news/a/", "/news/a/"},
+		{"/", "", "/", "/"},
+		{"https://example.gov.cn/", "/news/a/", "/news/a/", "https://example.gov.cn/news/a/"},
+		{"https://example.gov.cn", "news/a/", "/news/a/", "https://example.gov.cn/news/a/"},
+		{"https://example.gov.cn/dangjian/", "/news/a/", "/dangjian/news/a/", "https://example.gov.cn/dangjian/news/a/"},
+		{"https://example.gov.cn/dangjian", "news//a/", "/dangjian/news/a/", "https://example.gov.cn/dangjian/news/a/"},
+		{"https://example.gov.cn/dangjian/", "/", "/dangjian/", "https://example.gov.cn/dangjian/"},
+		{"https://example.gov.cn/dangjian/", "", "/dangjian/", "https://example.gov.cn/dangjian/"},
+		{"https://example.gov.cn/dangjian/", "/img/a.png?v=1#x", "/dangjian/img/a.png?v=1#x", "https://example.gov.cn/dangjian/img/a.png?v=1#x"},
+		{"https://example.gov.cn/dangjian/", "https://www.gov.cn/", "https://www.gov.cn/", "https://www.gov.cn/"},
+		{"https://example.gov.cn/dangjian/", "//cdn.example.com/a.js", "//cdn.example.com/a.js", "//cdn.example.com/a.js"},
+		{"https://example.gov.cn/dangjian/", "mailto:a@b.cn", "mailto:a@b.cn", "mailto:a@b.cn"},
+		{"https://example.gov.cn/dangjian/", "#top", "#top", "#top"},
+		{"https://example.gov.cn/dangjian/", "/新闻/政策/", "/dangjian/新闻/政策/", "https://example.gov.cn/dangjian/新闻/政策/"},
+		{"/dangjian", "/news/", "/dangjian/news/", "/dangjian/news/"},
+		{"http://localhost:1313/", "/a/", "/a/", "http://localhost:1313/a/"},
+	}
+	for _, tt := range tests {
+		c := Default()
+		if d := c.SetBaseURL(tt.base); d != nil {
+			t.Fatalf("SetBaseURL(%q): %v", tt.base, d.Error())
+		}
+		if got := c.RelURL(tt.in); got != tt.rel {
+			t.Errorf("base %q: RelURL(%q) = %q, want %q", tt.base, tt.in, got, tt.rel)
+		}
+		if got := c.AbsURL(tt.in); got != tt.abs {
+			t.Errorf("base %q: AbsURL(%q) = %q, want %q", tt.base, tt.in, got, tt.abs)
+		}
+	}
+}
+
+func TestSetBaseURL(t *testing.T) {
+	c := Default()
+	if d := c.SetBaseURL("example.gov.cn"); d == nil || !strings.Contains(d.Message, "http") {
+		t.Errorf("SetBaseURL(example.gov.cn) = %v, want an error", d)
+	}
+	if c.BaseURL != "/" {
+		t.Errorf("a bad base URL changed BaseURL to %q", c.BaseURL)
+	}
+	for _, bad := range []string{"//example.gov.cn/", "https://", "https:///x", "/a/../b/", "https://a.cn/a b/", "javascript:alert(1)", "https://u:p@a.cn/"} {
+		if d := Default().SetBaseURL(bad); d == nil {
+			t.Errorf("SetBaseURL(%q) accepted", bad)
+		}
+	}
+	if d := c.SetBaseURL("https://Example.gov.cn:8443/dj"); d != nil || c.BaseURL != "https://example.gov.cn:8443/dj/" || c.Domain() != "example.gov.cn" {
+		t.Errorf("SetBaseURL: %v %q %q", d, c.BaseURL, c.Domain())
+	}
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "site.yaml")
+	c, ds := Load(missing)
+	if c == nil || len(ds) != 1 || ds[0].File != missing || !strings.Contains(ds[0].Message, "找不到") || ds[0].Hint == "" {
+		t.Fatalf("missing file: %v %v", c, ds)
+	}
+	if err := os.WriteFile(missing, []byte("title: 党建网\npage_size: 15\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, ds = Load(missing)
+	if len(ds) != 0 || c.Title != "党建网" || c.PageSize != 15 {
+		t.Fatalf("Load: %+v %v", c, ds)
+	}
+	if _, ds = Load(dir); len(ds) != 1 {
+		t.Errorf("Load(dir) = %v", ds)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	names := []string{"title", "base_url", "page_size", "theme", "time_zone"}
+	for in, want := range map[string]string{"titel": "title", "Title": "title", "baseurl": "base_url",
+		"base-url": "base_url", "thme": "theme", "timezone": "time_zone", "xyz": "", "标题": ""} {
+		if got := suggest(in, names); got != want {
+			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAliasBomb(t *testing.T) {
+	src := "title: t\nparams:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+		"  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +
+		"  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n  f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n" +
+		"keywords: &k [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+	_, ds := Parse("site.yaml", []byte(src))
+	if len(ds) == 0 {
+		t.Error("an alias bomb gave no diagnostic")
+	}
+	for _, src := range []string{
+		"title: t\nparams: &a\n  x: *a\n",
+		"title: t\nmenus: {main: [&i {name: a, children: [*i]}]}\n",
+		"title: t\nfooter: &f {links: [*f]}\n",
+	} {
+		if _, ds = Parse("site.yaml", []byte(src)); len(ds) == 0 {
+			t.Errorf("a self-referring alias gave no diagnostic: %q", src)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("title: 党建网\nbase_url: https://a.cn/x\nmenus:\n  main:\n    - name: a\n      url: /a/\n"))
+	f.Add([]byte("titel: x\n\tfoo: [1, 2\n"))
+	f.Add([]byte("a: &a [*a]\nparams: *a\n"))
+	f.Add([]byte("footer:\n  links:\n    - {name: x, url: 'http://'}\n  site_code: 0123456789\n"))
+	f.Add([]byte("\xff\xfe"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c, ds := Parse("site.yaml", src)
+		if c == nil {
+			t.Fatal("nil Config")
+		}
+		for _, d := range ds {
+			_ = d.Long()
+		}
+		_ = c.RelURL(string(src))
+		_ = c.AbsURL(string(src))
+		_ = c.Domain()
+		_ = c.Location()
+	})
+}

@@ -1,0 +1,107 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"time"
+	_ "time/tzdata" // time zones work on machines without zoneinfo
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"yipin/generator/config/yamlsrc"
+	"yipin/generator/diag"
+)
+
+// maxFileSize is the largest site.yaml Load reads.
+const maxFileSize = 4 << 20
+
+// Load reads and checks the settings file at path (e.g. "/site/site.yaml").
+// Diagnostics name the file by its base name, as users see it in their
+// site folder. The returned Config is usable
+// even when there are errors: every value that is missing or wrong has its
+// default.
+func Load(path string) (*Config, []*diag.Diagnostic) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Default(), []*diag.Diagnostic{diag.New(path, 0, 0, "找不到网站设置文件 %s", path).
+			WithHint("在网站文件夹里新建 site.yaml(UTF-8 编码),至少写一行网站名称,例如 title: 某某机关党建网")}
+	case err != nil:
+		return Default(), []*diag.Diagnostic{diag.New(path, 0, 0, "无法读取网站设置文件 %s", path).
+			WithHint("请检查文件是否存在、是否有读取权限(%s)", err)}
+	case info.IsDir():
+		return Default(), []*diag.Diagnostic{diag.New(path, 0, 0, "%s 是一个文件夹,不是设置文件", path).
+			WithHint("网站设置应写在名为 site.yaml 的文件里")}
+	case info.Size() > maxFileSize:
+		return Default(), []*diag.Diagnostic{diag.New(path, 0, 0, "网站设置文件 %s 太大(%.1f MB)", path, float64(info.Size())/(1<<20)).
+			WithHint("site.yaml 只放网站设置,通常只有几 KB;请检查是否选错了文件")}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return Default(), []*diag.Diagnostic{diag.New(path, 0, 0, "无法读取网站设置文件 %s", path).
+			WithHint("请检查文件是否有读取权限(%s)", err)}
+	}
+	return Parse(filepath.Base(path), src)
+}
+
+// Parse checks src, the content of the settings file named file. It
+// reports every problem it finds, sorted by position, and returns a usable
+// Config in which wrong or missing values have their defaults.
+func Parse(file string, src []byte) (*Config, []*diag.Diagnostic) {
+	c := Default()
+	src = yamlsrc.StripBOM(src)
+	if d := yamlsrc.CheckUTF8(file, src); d != nil {
+		return c, []*diag.Diagnostic{d}
+	}
+	root, perr := yamlsrc.Parse(file, src, 1, src)
+	if perr != nil {
+		return c, []*diag.Diagnostic{perr}
+	}
+	d := newDecoder(file, src)
+	if root != nil && root.Kind != yaml.MappingNode && !yamlsrc.IsNull(root) {
+		d.errorf(root, "每项设置写成“名称: 值”,顶格书写,例如 title: 某某机关党建网",
+			"site.yaml 的内容应为一项项“名称: 值”的设置,现在是%s", yamlsrc.Describe(root))
+		root = nil
+	}
+	d.diags = append(d.diags, yamlsrc.Duplicates(file, root, src)...)
+	if root != nil {
+		d.decode(root, reflect.ValueOf(c).Elem(), "")
+	}
+	d.validate(c)
+	diag.Sort(d.diags)
+	return c, d.diags
+}
+
+// Location is the time zone of TimeZone, for dates written without one.
+func (c *Config) Location() *time.Location {
+	if c.location != nil {
+		return c.location
+	}
+	if loc, err := time.LoadLocation(c.TimeZone); err == nil && c.TimeZone != "" {
+		return loc
+	}
+	return defaultLocation()
+}
+
+// defaultLocation is Asia/Shanghai, or the fixed UTC+8 zone should the
+// embedded zone database ever fail.
+func defaultLocation() *time.Location {
+	if loc, err := time.LoadLocation(DefaultTimeZone); err == nil {
+		return loc
+	}
+	return time.FixedZone("CST", 8*3600)
+}
+
+// TaxonomyKeys returns the front-matter keys of the taxonomies, sorted.
+func (c *Config) TaxonomyKeys() []string {
+	keys := make([]string, 0, len(c.Taxonomies))
+	for k := range c.Taxonomies {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

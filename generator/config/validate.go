@@ -1,0 +1,174 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"yipin/generator/config/yamlsrc"
+)
+
+// at returns the value node decoded for path, or nil.
+func (d *decoder) at(path string) *yaml.Node { return d.nodes[path] }
+
+// fail reports a problem with the value at path. When path was not
+// written at all the problem is placed at the top of the file.
+func (d *decoder) fail(path, hint, format string, args ...any) {
+	n := d.at(path)
+	if n == nil {
+		n = &yaml.Node{Line: 1, Column: 1}
+	}
+	d.errorf(n, hint, format, args...)
+}
+
+// validate checks the values of c after decoding and puts back the default
+// of every value that is wrong, so that c stays usable.
+func (d *decoder) validate(c *Config) {
+	def := Default()
+	c.Title = strings.TrimSpace(c.Title)
+	if c.Title == "" {
+		if d.at("title") == nil {
+			d.fail("title", "在 site.yaml 里加一行网站名称,例如 title: 某某机关党建网", "缺少网站名称 title")
+		} else {
+			d.fail("title", "在冒号后面写上网站名称,例如 title: 某某机关党建网", "网站名称 title 是空的")
+		}
+	}
+	if norm, msg, hint := normalizeBaseURL(c.BaseURL); msg != "" {
+		d.fail("base_url", hint, "%s", msg)
+		c.BaseURL = def.BaseURL
+	} else {
+		c.BaseURL = norm
+	}
+	if c.Language == "" {
+		c.Language = def.Language
+	} else if !validLanguage(c.Language) {
+		d.fail("language", "中文网站写 zh-CN;繁体中文写 zh-TW;英文写 en", "language “%s” 不是有效的语言代码", yamlsrc.Clip(c.Language, 30))
+		c.Language = def.Language
+	}
+	d.validateTimeZone(c, def)
+	if c.Theme == "" {
+		c.Theme = def.Theme
+	} else if hasControl(c.Theme) {
+		d.fail("theme", "写 themes 文件夹下主题文件夹的名字(例如 theme: default),或主题文件夹的路径", "主题 “%s” 含有控制字符", yamlsrc.Clip(c.Theme, 30))
+		c.Theme = def.Theme
+	}
+	d.checkRange("page_size", &c.PageSize, def.PageSize, 1, 1000)
+	d.checkRange("summary_length", &c.SummaryLength, def.SummaryLength, 1, 100_000)
+	d.checkRange("reading_speed", &c.ReadingSpeed, def.ReadingSpeed, 1, 100_000)
+	d.checkRange("rss_limit", &c.RSSLimit, def.RSSLimit, 1, 100_000)
+	d.checkRange("markdown.toc_min_level", &c.Markdown.TOCMinLevel, def.Markdown.TOCMinLevel, 1, 6)
+	d.checkRange("markdown.toc_max_level", &c.Markdown.TOCMaxLevel, def.Markdown.TOCMaxLevel, 1, 6)
+	if c.Markdown.TOCMinLevel > c.Markdown.TOCMaxLevel {
+		d.fail("markdown.toc_max_level", "toc_max_level 要大于或等于 toc_min_level,例如 toc_min_level: 2、toc_max_level: 4",
+			"目录最大标题级别 toc_max_level(%d)比最小级别 toc_min_level(%d)还小", c.Markdown.TOCMaxLevel, c.Markdown.TOCMinLevel)
+		c.Markdown.TOCMinLevel, c.Markdown.TOCMaxLevel = def.Markdown.TOCMinLevel, def.Markdown.TOCMaxLevel
+	}
+	d.validateTaxonomies(c)
+	d.validateMenus(c)
+	d.validateFooter(&c.Footer)
+	if c.Taxonomies == nil {
+		c.Taxonomies = map[string]string{}
+	}
+	if c.Menus == nil {
+		c.Menus = map[string][]MenuItem{}
+	}
+	if c.Params == nil {
+		c.Params = map[string]any{}
+	}
+}
+
+func (d *decoder) validateTimeZone(c *Config, def *Config) {
+	if strings.TrimSpace(c.TimeZone) == "" {
+		c.TimeZone, c.location = def.TimeZone, def.location
+		return
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil || c.TimeZone == "Local" {
+		d.fail("time_zone", "中国大陆的网站写 time_zone: Asia/Shanghai(北京时间)", "时区 “%s” 无法识别", yamlsrc.Clip(c.TimeZone, 40))
+		c.TimeZone, c.location = def.TimeZone, def.location
+		return
+	}
+	c.location = loc
+}
+
+func (d *decoder) checkRange(path string, v *int, def, lo, hi int) {
+	if *v < lo || *v > hi {
+		key := path[strings.LastIndexByte(path, '.')+1:]
+		d.fail(path, fmt.Sprintf("请写 %d 到 %d 之间的整数,例如 %s: %d", lo, hi, key, def),
+			"“%s” 应在 %d 到 %d 之间,现在是 %d", path, lo, hi, *v)
+		*v = def
+	}
+}
+
+// validLanguage accepts tags like "zh", "zh-CN", "zh-Hans-CN", "en-US".
+func validLanguage(s string) bool {
+	parts := strings.Split(s, "-")
+	for i, p := range parts {
+		if len(p) < 2 || len(p) > 8 || (i == 0 && len(p) > 3) {
+			return false
+		}
+		for _, r := range p {
+			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// validName accepts a single folder name that stays inside its parent.
+func validName(s string) bool {
+	return s != "" && !strings.HasPrefix(s, ".") && !strings.ContainsAny(s, "/\\:*?\"<>|") && !hasControl(s)
+}
+
+// validKey accepts lowercase ASCII identifiers: a letter, then letters,
+// digits or underscores.
+func validKey(s string) bool {
+	if s == "" || !('a' <= s[0] && s[0] <= 'z') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// reservedKeys are the front-matter keys the content package reads itself;
+// a taxonomy with one of these names would clash with them. Keep in sync
+// with content's known keys (a test there checks it).
+const reservedKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type params"
+
+func (d *decoder) validateTaxonomies(c *Config) {
+	for key, name := range c.Taxonomies {
+		path := join("taxonomies", key)
+		switch {
+		case !validKey(key):
+			d.failKey(path, "分类名用小写英文字母、数字和下划线,以字母开头,例如 tags 或 themes",
+				"分类名 “%s” 不对,只能用小写英文字母、数字和下划线", yamlsrc.Clip(key, 30))
+			delete(c.Taxonomies, key)
+		case strings.Contains(" "+reservedKeys+" ", " "+key+" "):
+			d.failKey(path, "换一个名字,例如 topics 或 columns", "分类名 “%s” 和页面自带的设置项重名了", key)
+			delete(c.Taxonomies, key)
+		case strings.TrimSpace(name) == "":
+			d.fail(path, "在冒号后面写上显示的名称,例如 "+key+": 标签", "分类 “%s” 缺少显示名称", key)
+			c.Taxonomies[key] = key
+		default:
+			c.Taxonomies[key] = strings.TrimSpace(name)
+		}
+	}
+}
+
+// failKey is fail placed at the key of path rather than at its value.
+func (d *decoder) failKey(path, hint, format string, args ...any) {
+	n := d.keys[path]
+	if n == nil {
+		d.fail(path, hint, format, args...)
+		return
+	}
+	d.errorf(n, hint, format, args...)
+}

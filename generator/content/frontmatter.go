@@ -1,0 +1,166 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"yipin/generator/config/yamlsrc"
+	"yipin/generator/diag"
+)
+
+// ParseFrontMatter splits src, the bytes of the Markdown file named file
+// in messages, into its front matter and body and checks the front matter.
+// It returns a FrontMatter that is never nil (empty fields where values
+// are missing or wrong), the body as a sub-slice of src, the 1-based line
+// where the body starts, and every problem found. It never panics.
+func ParseFrontMatter(file string, src []byte, o Options) (*FrontMatter, []byte, int, []*diag.Diagnostic) {
+	fm := &FrontMatter{
+		Terms:  map[string][]string{},
+		Params: map[string]any{},
+		Pos:    map[string]Pos{},
+		Node:   &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1},
+	}
+	text := yamlsrc.StripBOM(src)
+	if len(bytes.TrimSpace(text)) == 0 {
+		return fm, text, 1, []*diag.Diagnostic{diag.New(file, 1, 1, "文件是空的").
+			WithHint("请写上标题和正文,例如第一行写 ---,第二行写 title: 标题,第三行写 ---,再往下写正文;不需要的文件请删掉")}
+	}
+	if d := yamlsrc.CheckUTF8(file, text); d != nil {
+		return fm, text, 1, []*diag.Diagnostic{d}
+	}
+	s := split(text)
+	if !s.has {
+		return fm, s.body, s.bodyLine, nil
+	}
+	if !s.closed {
+		return fm, s.body, s.bodyLine, []*diag.Diagnostic{diag.New(file, 1, 1, "front matter 缺少结束的 ---").
+			WithHint("文件第一行的 --- 表示开始写标题、日期等设置;设置写完后要另起一行再写一个 ---(三个英文减号),然后才是正文").
+			WithSource(text)}
+	}
+	fm.Node.Line = 2
+	root, perr := yamlsrc.Parse(file, s.yaml, 2, text)
+	if perr != nil {
+		return fm, s.body, s.bodyLine, []*diag.Diagnostic{perr}
+	}
+	d := &fmDecoder{file: file, src: text, o: o, fm: fm}
+	switch {
+	case root == nil || yamlsrc.IsNull(root):
+	case root.Kind != yaml.MappingNode:
+		d.errorf(root, "两行 --- 之间每行写一项“名称: 值”,例如 title: 关于开展主题教育的通知",
+			"front matter 应为一项项“名称: 值”的设置,现在是%s", yamlsrc.Describe(root))
+	default:
+		fm.Node = root
+		d.diags = append(d.diags, yamlsrc.Duplicates(file, root, text)...)
+		d.mapping(root)
+	}
+	if fm.Lastmod.IsZero() {
+		fm.Lastmod = fm.Date
+	}
+	diag.Sort(d.diags)
+	return fm, s.body, s.bodyLine, d.diags
+}
+
+// fmDecoder fills a FrontMatter from its mapping node.
+type fmDecoder struct {
+	file  string
+	src   []byte
+	o     Options
+	fm    *FrontMatter
+	diags []*diag.Diagnostic
+}
+
+func (d *fmDecoder) errorf(n *yaml.Node, hint, format string, args ...any) {
+	if len(d.diags) >= yamlsrc.MaxReports {
+		return
+	}
+	d.diags = append(d.diags, diag.New(d.file, n.Line, n.Column, format, args...).WithHint("%s", hint).WithSource(d.src))
+}
+
+// mapping decodes every key of the front matter.
+func (d *fmDecoder) mapping(root *yaml.Node) {
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := yamlsrc.Resolve(root.Content[i]), root.Content[i+1]
+		if k == nil || k.Kind != yaml.ScalarNode {
+			d.errorf(root.Content[i], "设置名写成一行英文,后面跟英文冒号和空格,例如 title: 标题", "设置名应为一行文字")
+			continue
+		}
+		key := k.Value
+		if known := strings.ToLower(key); isKnown(known) || d.o.isTaxonomy(known) {
+			key = known
+		}
+		if first, dup := seen[key]; dup {
+			if first.Value != k.Value { // same key written twice is reported by Duplicates
+				d.errorf(k, "同一个设置只能写一次,请删掉多余的一处",
+					"“%s” 和第 %d 行的 “%s” 是同一个设置,写了两次", k.Value, first.Line, first.Value)
+			}
+			continue
+		}
+		seen[key] = k
+		d.fm.Pos[key] = Pos{v.Line, v.Column}
+		d.field(key, v)
+	}
+}
+
+// knownKeys are the front-matter keys FrontMatter has fields for.
+const knownKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type"
+
+func isKnown(key string) bool {
+	return key != "" && !strings.Contains(key, " ") && strings.Contains(" "+knownKeys+" ", " "+key+" ")
+}
+
+// KnownKeys returns the front-matter keys that have their own FrontMatter
+// field; taxonomies must not use these names.
+func KnownKeys() []string { return strings.Fields(knownKeys) }
+
+// field decodes the value v of key into the front matter.
+func (d *fmDecoder) field(key string, v *yaml.Node) {
+	fm := d.fm
+	switch key {
+	case "title":
+		fm.Title = d.text(key, v)
+	case "summary":
+		fm.Summary = d.text(key, v)
+	case "author":
+		fm.Author = d.text(key, v)
+	case "source":
+		fm.Source = d.text(key, v)
+	case "editor":
+		fm.Editor = d.text(key, v)
+	case "date":
+		fm.Date = d.date(key, v)
+	case "lastmod":
+		fm.Lastmod = d.date(key, v)
+	case "draft":
+		fm.Draft = d.boolean(key, v)
+	case "weight":
+		fm.Weight = d.integer(key, v)
+	case "slug":
+		fm.Slug = d.slug(v)
+	case "url":
+		fm.URL = d.sitePath(key, "url", v)
+	case "aliases":
+		fm.Aliases = d.aliases(v)
+	case "layout", "type":
+		name := d.sitePath(key, key, v)
+		if key == "layout" {
+			fm.Layout = name
+		} else {
+			fm.Type = name
+		}
+	default:
+		if d.o.isTaxonomy(key) {
+			if terms := d.terms(key, v); len(terms) > 0 {
+				fm.Terms[key] = terms
+			}
+			return
+		}
+		val, ok := yamlsrc.Plain(v)
+		if !ok {
+			d.errorf(v, "请不要用 & 和 * 反复引用同一段内容", "“%s” 的内容太多或引用(*)了自己,无法读取", yamlsrc.Clip(key, 30))
+		}
+		fm.Params[key] = val
+	}
+}

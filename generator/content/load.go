@@ -1,0 +1,129 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"yipin/generator/diag"
+)
+
+// Load walks dir (e.g. "/site/content") and reads and parses its Markdown
+// files in parallel. prefix (e.g. "content") is dir's name relative to the
+// site root, used for Source.File and in messages. Sources and files are
+// sorted by Path; diagnostics by position. A Markdown file that could be
+// read is returned even when its front matter has errors.
+func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic) {
+	entries, diags := walk(dir, prefix)
+	jobs, files, cdiags := classify(entries, prefix)
+	diags = append(diags, cdiags...)
+
+	type result struct {
+		src   *Source
+		diags []*diag.Diagnostic
+	}
+	results := make([]result, len(jobs))
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				src, ds := readSource(jobs[i], prefix, o)
+				results[i] = result{src, ds}
+			}
+		})
+	}
+	wg.Wait()
+
+	sources := make([]*Source, 0, len(jobs))
+	for _, r := range results {
+		if r.src != nil {
+			sources = append(sources, r.src)
+		}
+		diags = append(diags, r.diags...)
+	}
+	slices.SortFunc(sources, func(a, b *Source) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	diag.Sort(diags)
+	return sources, files, diags
+}
+
+// readSource reads and parses one Markdown file; it returns a nil Source
+// when the file cannot be read.
+func readSource(j job, prefix string, o Options) (*Source, []*diag.Diagnostic) {
+	file := joinSlash(prefix, j.rel)
+	limit := o.maxFileSize()
+	if j.size > limit {
+		return nil, []*diag.Diagnostic{tooBig(file, j.size, limit)}
+	}
+	data, err := readLimited(j.abs, j.size, limit)
+	if err != nil {
+		return nil, []*diag.Diagnostic{diag.New(file, 0, 0, "无法读取这个文件").
+			WithHint("请检查文件是否存在、是否有读取权限,或者是否正被其他程序占用(%v)", err)}
+	}
+	if int64(len(data)) > limit {
+		return nil, []*diag.Diagnostic{tooBig(file, int64(len(data)), limit)}
+	}
+	fm, body, bodyLine, ds := ParseFrontMatter(file, data, o)
+	return &Source{
+		Path:      j.rel,
+		File:      file,
+		Kind:      j.kind,
+		Dir:       j.dir,
+		Name:      j.name,
+		Front:     fm,
+		Body:      body,
+		BodyLine:  bodyLine,
+		Resources: j.resources,
+	}, ds
+}
+
+// readLimited reads at most limit+1 bytes of the file, so that a file
+// that grew after it was listed is still caught without reading it all.
+func readLimited(name string, size, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	buf.Grow(int(min(size, limit)) + 1)
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	return buf.Bytes(), err
+}
+
+func tooBig(file string, size, limit int64) *diag.Diagnostic {
+	return diag.New(file, 0, 0, "文件太大(%s),超过了 Markdown 文件 %s 的上限", megabytes(size), megabytes(limit)).
+		WithHint("Markdown 文件里只放文字;图片、视频、附件等大文件请单独放在页面包文件夹或 static 文件夹里,在正文里用链接引用")
+}
+
+// megabytes formats a size like "52.4 MB" or "10 MB"; sizes under 1 MB
+// are given in KB or bytes.
+func megabytes(n int64) string {
+	unit, name := int64(1<<20), "MB"
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d 字节", n)
+	case n < 1<<20:
+		unit, name = 1<<10, "KB"
+	}
+	if n%unit == 0 {
+		return fmt.Sprintf("%d %s", n/unit, name)
+	}
+	return fmt.Sprintf("%.1f %s", float64(n)/float64(unit), name)
+}

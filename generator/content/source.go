@@ -1,0 +1,115 @@
+// Package content finds the Markdown sources of a site under content/ and
+// parses their front matter. It produces no HTML: it returns the parsed
+// sources, the static files to copy, and positioned Chinese diagnostics.
+package content
+
+import (
+	"time"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Kind tells what a Markdown source is.
+type Kind int
+
+const (
+	Page    Kind = iota // an ordinary .md file
+	Section             // _index.md: a section's own page
+	Bundle              // index.md in a folder: a page bundle with resources
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Page:
+		return "page"
+	case Section:
+		return "section"
+	case Bundle:
+		return "bundle"
+	}
+	return "unknown"
+}
+
+// Source is one parsed Markdown file.
+type Source struct {
+	Path      string       // slash path relative to the content dir: "news/2024/政策解读.md", "news/_index.md", "cases/caihui/index.md"
+	File      string       // path for messages, relative to the site root: "content/news/2024/政策解读.md"
+	Kind      Kind         // Page, Section or Bundle
+	Dir       string       // slash dir of the section this belongs to ("" for the root); a Bundle's parent dir; a Section's own folder
+	Name      string       // base name without .md; for a Bundle the folder name; for a Section "_index"
+	Front     *FrontMatter // never nil
+	Body      []byte       // Markdown after the front matter, a sub-slice of the file's bytes
+	BodyLine  int          // 1-based line in the file where Body starts
+	Resources []File       // Bundle only: the other files in the bundle folder (recursively), sorted by Path
+}
+
+// File is a non-Markdown file under content/ that is not a bundle resource;
+// it is copied as a static file.
+type File struct {
+	Path string // slash path relative to the content dir
+	Abs  string // path on disk (under the content dir; may be a symlink)
+	Size int64  // size in bytes
+}
+
+// Options control Load and ParseFrontMatter.
+type Options struct {
+	Location    *time.Location // zone of dates written without one; nil means UTC
+	Taxonomies  []string       // front-matter keys that hold term lists; nil means {"tags"}
+	MaxFileSize int64          // largest Markdown file read; 0 means 10 MiB
+	Workers     int            // parallel readers; 0 means runtime.GOMAXPROCS(0)
+}
+
+// DefaultMaxFileSize is the MaxFileSize used when Options leaves it 0.
+const DefaultMaxFileSize = 10 << 20
+
+// FrontMatter is the parsed YAML header of a Markdown file.
+type FrontMatter struct {
+	Title   string    // 标题
+	Date    time.Time // 发布日期; zero when not set
+	Lastmod time.Time // 更新日期; defaults to Date
+	Draft   bool      // 草稿: not published
+	Summary string    // 摘要
+	Weight  int       // 排序: smaller first
+	Slug    string    // last URL segment instead of the file name
+	URL     string    // full site path instead of the default one
+	Aliases []string  // old site paths that redirect here
+	Author  string    // 作者
+	Source  string    // 信息来源
+	Editor  string    // 责任编辑
+	Layout  string    // template name
+	Type    string    // content type for template selection
+
+	Terms  map[string][]string // taxonomy key → terms, in the order written, duplicates removed; never nil
+	Params map[string]any      // every other key, as plain Go values (string, int, float64, bool, nil, []any, map[string]any); never nil
+	Node   *yaml.Node          // the front-matter mapping node, with Line numbers of the file; never nil
+	Pos    map[string]Pos      // line:col in the file of each top-level key's value; never nil
+}
+
+// Pos is a 1-based line and column (in characters) in a file.
+type Pos struct{ Line, Col int }
+
+func (o Options) location() *time.Location {
+	if o.Location == nil {
+		return time.UTC
+	}
+	return o.Location
+}
+
+func (o Options) maxFileSize() int64 {
+	if o.MaxFileSize <= 0 {
+		return DefaultMaxFileSize
+	}
+	return o.MaxFileSize
+}
+
+func (o Options) isTaxonomy(key string) bool {
+	if o.Taxonomies == nil {
+		return key == "tags"
+	}
+	for _, t := range o.Taxonomies {
+		if t == key {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,163 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"yipin/generator/diag"
+)
+
+// entry is one file found under the content dir.
+type entry struct {
+	rel  string // slash path relative to the content dir
+	abs  string // path on disk
+	size int64
+}
+
+// walker collects the files under a content dir.
+type walker struct {
+	dir     string // the content dir
+	real    string // dir with symlinks resolved
+	prefix  string // site-root-relative name of dir, for messages
+	entries []entry
+	diags   []*diag.Diagnostic
+}
+
+// walk lists the files under dir, skipping hidden and temporary files and
+// symlinks that leave dir.
+func walk(dir, prefix string) ([]entry, []*diag.Diagnostic) {
+	w := &walker{dir: dir, prefix: prefix}
+	info, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return nil, []*diag.Diagnostic{diag.New(prefix, 0, 0, "找不到内容文件夹 %s", prefix).
+			WithHint("在网站文件夹里新建 %s 文件夹,把文章(.md 文件)放进去", prefix)}
+	case !info.IsDir():
+		return nil, []*diag.Diagnostic{diag.New(prefix, 0, 0, "%s 应该是一个文件夹,现在是一个文件", prefix).
+			WithHint("把这个文件改名或移走,再新建 %s 文件夹,把文章(.md 文件)放进去", prefix)}
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, []*diag.Diagnostic{diag.New(prefix, 0, 0, "无法读取内容文件夹 %s", prefix).
+			WithHint("请检查文件夹是否有读取权限(%v)", err)}
+	}
+	w.real = real
+	if err := filepath.WalkDir(dir, w.visit); err != nil {
+		w.diags = append(w.diags, diag.New(prefix, 0, 0, "无法读取内容文件夹 %s", prefix).
+			WithHint("请检查文件夹是否存在、是否有读取权限(%v)", err))
+	}
+	return w.entries, w.diags
+}
+
+// name is the site-root-relative name of rel for messages.
+func (w *walker) name(rel string) string { return joinSlash(w.prefix, rel) }
+
+func joinSlash(prefix, rel string) string {
+	if prefix == "" {
+		return rel
+	}
+	return path.Join(prefix, rel)
+}
+
+func (w *walker) visit(p string, d fs.DirEntry, err error) error {
+	if p == w.dir {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return fs.ErrInvalid
+		}
+		return nil
+	}
+	rel, rerr := filepath.Rel(w.dir, p)
+	if rerr != nil {
+		return nil
+	}
+	rel = filepath.ToSlash(rel)
+	if err != nil {
+		w.diags = append(w.diags, diag.New(w.name(rel), 0, 0, "无法读取 %s", w.name(rel)).
+			WithHint("请检查它是否有读取权限(%v)", err))
+		if d != nil && d.IsDir() {
+			return filepath.SkipDir
+		}
+		return nil
+	}
+	if ignored(d.Name(), d.IsDir()) {
+		if d.IsDir() {
+			return filepath.SkipDir
+		}
+		return nil
+	}
+	switch {
+	case d.IsDir():
+		return nil
+	case d.Type()&fs.ModeSymlink != 0:
+		w.symlink(p, rel)
+		return nil
+	case !d.Type().IsRegular():
+		return nil // sockets, pipes, devices
+	}
+	info, err := d.Info()
+	if err != nil {
+		w.diags = append(w.diags, diag.New(w.name(rel), 0, 0, "无法读取 %s", w.name(rel)).
+			WithHint("请检查它是否有读取权限(%v)", err))
+		return nil
+	}
+	w.entries = append(w.entries, entry{rel: rel, abs: p, size: info.Size()})
+	return nil
+}
+
+// symlink adds a symlinked file when it points inside the content dir.
+// Symlinked folders are not followed.
+func (w *walker) symlink(p, rel string) {
+	warn := func(msg, hint string) {
+		w.diags = append(w.diags, diag.Warn(w.name(rel), 0, 0, "%s", msg).WithHint("%s", hint))
+	}
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		warn("快捷方式(符号链接)指向的文件不存在,已跳过", "删掉这个链接,或把真正的文件放到这里")
+		return
+	}
+	if r, err := filepath.Rel(w.real, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || filepath.IsAbs(r) {
+		warn("快捷方式(符号链接)指向内容文件夹之外,已跳过", "出于安全考虑不会读取内容文件夹以外的文件;请把文件复制到内容文件夹里")
+		return
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		warn("无法读取快捷方式(符号链接)指向的文件,已跳过", "删掉这个链接,或把真正的文件放到这里")
+		return
+	}
+	if info.IsDir() {
+		warn("不会进入快捷方式(符号链接)指向的文件夹,已跳过", "请把文件夹直接放在这里,而不是用链接")
+		return
+	}
+	if !info.Mode().IsRegular() {
+		return
+	}
+	w.entries = append(w.entries, entry{rel: rel, abs: p, size: info.Size()})
+}
+
+// ignored reports whether a file or folder name is hidden or an editor's
+// temporary or system file.
+func ignored(name string, isDir bool) bool {
+	if strings.HasPrefix(name, ".") {
+		return true
+	}
+	if isDir {
+		return false
+	}
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(name, "~"),
+		strings.HasSuffix(lower, ".swp"), strings.HasSuffix(lower, ".swx"),
+		len(name) >= 2 && name[0] == '#' && name[len(name)-1] == '#',
+		name == "4913",
+		strings.HasPrefix(name, "~$"), // Office lock files
+		lower == "thumbs.db", lower == "desktop.ini":
+		return true
+	}
+	return false
+}

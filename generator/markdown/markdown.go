@@ -1,0 +1,213 @@
+// Package markdown turns the Markdown body of a page into HTML, together
+// with what the site needs to know about it: headings and their IDs, a table
+// of contents, a summary, a word count and reading time, and diagnostics
+// for broken links and images without alt text.
+//
+// It is goldmark with GFM, footnotes and definition lists, plus what
+// Chinese text needs: emphasis that works next to Chinese punctuation
+// ("**（一）指导思想。**坚持…"), line breaks that vanish between Chinese lines
+// but not between Chinese and English, and heading IDs that keep Chinese.
+package markdown
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"yipin/generator/diag"
+)
+
+// Options configure a Converter. Zero values mean the defaults noted.
+type Options struct {
+	Unsafe        bool // keep raw HTML; when false raw HTML is shown escaped, as visible text
+	LineNumbers   bool // line numbers in highlighted code blocks
+	SummaryLength int  // characters (runes) in the automatic summary; 0 means 120
+	ReadingSpeed  int  // Chinese characters read per minute; 0 means 400
+
+	// Heading levels listed in the TOC; 0 means 2 and 4.
+	TOCMinLevel, TOCMaxLevel int
+}
+
+// Document is one page's body.
+type Document struct {
+	File     string // for diagnostics, e.g. "content/news/a.md"
+	Body     []byte // the Markdown after the front matter
+	BodyLine int    // 1-based line of the file where Body starts; 0 means 1
+
+	// Resolve, if not nil, is called for every link and image destination
+	// that is not absolute (no scheme such as "https:", "mailto:", "tel:",
+	// no leading "//") and not a pure fragment ("#x"), with the destination
+	// as written, Markdown escapes resolved (e.g. "../cases/145.md#成效",
+	// "/about/", "photo.jpg"). It returns the destination to use instead
+	// ("" keeps it), or a diagnostic without position when the target does
+	// not exist; the converter then fills in File, Line and Col from where
+	// the destination is written and attaches the source lines, and keeps
+	// the destination as written.
+	Resolve func(dest string) (string, *diag.Diagnostic)
+}
+
+// Heading is one heading of a page.
+type Heading struct {
+	Level int    // 1 to 6
+	ID    string // unique on the page
+	Text  string // plain text
+}
+
+// Result is everything Convert learns about one page.
+type Result struct {
+	HTML []byte // the body as HTML, without the <!--more--> marker
+
+	// Summary is HTML: what comes before the <!--more--> marker when there
+	// is one, else the plain text of the leading paragraphs cut to
+	// SummaryLength characters, escaped, with "……" when cut.
+	Summary   []byte
+	Truncated bool // the summary shows less than the whole page
+
+	Headings    []Heading // every heading h1-h6 in order
+	TOC         []byte    // nested <ul> of links to headings; empty for fewer than 2
+	WordCount   int       // CJK characters plus runs of other letters and digits
+	ReadingTime int       // minutes, at least 1 when WordCount > 0
+
+	// Diagnostics are link errors from Resolve and warnings about images
+	// without alt text, in source order.
+	Diagnostics []*diag.Diagnostic
+}
+
+// Converter converts Markdown. It is safe for concurrent use.
+type Converter struct {
+	opts Options
+	md   goldmark.Markdown
+	key  parser.ContextKey
+	code *codeRenderer
+
+	cssOnce sync.Once
+	css     []byte
+}
+
+// New builds a Converter. Build one and share it: it sets up goldmark and
+// the highlighter once, and every call after that only converts.
+func New(o Options) *Converter {
+	if o.SummaryLength <= 0 {
+		o.SummaryLength = 120
+	}
+	if o.ReadingSpeed <= 0 {
+		o.ReadingSpeed = 400
+	}
+	if o.TOCMinLevel <= 0 {
+		o.TOCMinLevel = 2
+	}
+	if o.TOCMaxLevel <= 0 {
+		o.TOCMaxLevel = 4
+	}
+	o.TOCMaxLevel = max(o.TOCMaxLevel, o.TOCMinLevel)
+
+	c := &Converter{opts: o, key: parser.NewContextKey()}
+	w := html.NewWriter(html.WithEscapedSpace())
+	c.code = newCodeRenderer(o.LineNumbers, w)
+
+	htmlOpts := []renderer.Option{html.WithWriter(w)}
+	if o.Unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	c.md = goldmark.New(
+		goldmark.WithExtensions(
+			// GFM, with table alignment as attributes: no inline styles, so
+			// pages work under a strict Content-Security-Policy.
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.TaskList,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.NewCJK(
+				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksSimple),
+				extension.WithEscapedSpace(),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAttribute(),
+			parser.WithInlineParsers(
+				util.Prioritized(emphasisParser{}, 450),
+				util.Prioritized(strikethroughParser{}, 450),
+			),
+			parser.WithASTTransformers(util.Prioritized(&transformer{key: c.key}, 1000)),
+		),
+		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(&textRenderer{writer: w}, 100),
+			util.Prioritized(&rawHTMLRenderer{unsafe: o.Unsafe, writer: w}, 100),
+			util.Prioritized(c.code, 100),
+		)),
+	)
+	return c
+}
+
+// Convert converts one page. It never fails: problems in the page come back
+// as Result.Diagnostics.
+func (c *Converter) Convert(doc Document) (res *Result) {
+	defer func() {
+		if v := recover(); v != nil {
+			res = &Result{Diagnostics: []*diag.Diagnostic{
+				diag.New(doc.File, max(doc.BodyLine, 1), 0, "无法转换这一页的 Markdown(程序内部错误:%v)", v).
+					WithHint("请把这个文件报告给 yipin 的维护者;可先删改文中不寻常的写法绕过"),
+			}}
+		}
+	}()
+	return c.convert(doc)
+}
+
+// convert is Convert without the safety net, for tests that must see panics.
+func (c *Converter) convert(doc Document) *Result {
+	p := &page{doc: &doc, src: doc.Body}
+	pc := parser.NewContext()
+	pc.Set(c.key, p)
+	root := c.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(pc))
+	out := newOutput(len(doc.Body) + len(doc.Body)/2 + 64)
+	_ = c.md.Renderer().Render(out, doc.Body, root)
+
+	res := &Result{
+		HTML:        out.buf,
+		Headings:    p.headings,
+		TOC:         buildTOC(p.headings, c.opts.TOCMinLevel, c.opts.TOCMaxLevel),
+		WordCount:   p.words.n,
+		ReadingTime: (p.words.n + c.opts.ReadingSpeed - 1) / c.opts.ReadingSpeed,
+		Diagnostics: p.diags,
+	}
+	if out.more >= 0 {
+		res.Summary, res.Truncated = out.buf[:out.more:out.more], true
+	} else {
+		res.Summary, res.Truncated = autoSummary(root, doc.Body, c.opts.SummaryLength)
+	}
+	diag.Sort(res.Diagnostics)
+	return res
+}
+
+// Inline renders a short Markdown text, such as a title or a summary from
+// the front matter. A single paragraph comes back without its <p> wrapper.
+// Links are not resolved. Safe for concurrent use.
+func (c *Converter) Inline(s string) []byte {
+	src := []byte(s)
+	root := c.md.Parser().Parse(text.NewReader(src))
+	out := newOutput(len(src) + 16)
+	_ = c.md.Renderer().Render(out, src, root)
+	b := out.buf
+	if root.ChildCount() == 1 && root.FirstChild().Kind() == ast.KindParagraph {
+		b = bytes.TrimSuffix(bytes.TrimPrefix(b, []byte("<p>")), []byte("</p>\n"))
+	}
+	return bytes.TrimRight(b, "\n")
+}
+
+// CSS returns the stylesheet for highlighted code: rules for the classes
+// the highlighter emits, in one light style with good contrast.
+func (c *Converter) CSS() []byte {
+	c.cssOnce.Do(func() { c.css = c.code.css() })
+	return bytes.Clone(c.css)
+}

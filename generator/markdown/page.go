@@ -1,0 +1,116 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"yipin/generator/diag"
+)
+
+// page is what converting one Document gathers besides the HTML. The AST
+// transformer fills it; it travels to the transformer in the parser context.
+type page struct {
+	doc      *Document
+	src      []byte
+	diags    []*diag.Diagnostic
+	headings []Heading
+	words    wordCounter
+}
+
+// resolve hands a link or image destination to Document.Resolve and applies
+// the answer. On a diagnostic the destination stays as written.
+func (p *page) resolve(n ast.Node, dest *[]byte) {
+	if p.doc.Resolve == nil || !needsResolve(*dest) {
+		return
+	}
+	raw := *dest
+	to, d := p.doc.Resolve(string(unescape(raw)))
+	if d != nil {
+		p.report(d, linkOffset(n, raw, p.src))
+		return
+	}
+	if to != "" {
+		*dest = []byte(to)
+	}
+}
+
+// checkAlt warns about an image without alternative text.
+func (p *page) checkAlt(img *ast.Image) {
+	var alt plainText
+	alt.inline(img, p.src)
+	if len(alt.buf) > 0 {
+		return
+	}
+	d := diag.Warn("", 0, 0, "图片缺少替代文字(alt)").
+		WithHint("写成 ![图片内容的简短描述](%s),供读屏软件朗读", img.Destination)
+	off := img.Pos()
+	if off < 0 || off > len(p.src) {
+		off = blockStart(img, len(p.src))
+	}
+	p.report(d, off)
+}
+
+// assignIDs gives every heading its final ID: an explicit {#id} as written,
+// else one made from its text, unique on the page. Explicit IDs are claimed
+// first so that a generated one never takes them.
+func (p *page) assignIDs(hs []*ast.Heading) {
+	ids := make(idSet, len(hs))
+	explicit := make([]string, len(hs))
+	for i, h := range hs {
+		v, ok := h.AttributeString("id")
+		if !ok {
+			continue
+		}
+		id := attrString(v)
+		if id == "" {
+			continue
+		}
+		if _, dup := ids[id]; dup {
+			p.report(diag.Warn("", 0, 0, "标题编号 {#%s} 在本页重复,链接只会跳到第一个", id).
+				WithHint("给其中一个标题换一个不同的编号"), blockStart(h, len(p.src)))
+		}
+		ids[id] = struct{}{}
+		explicit[i] = id
+	}
+	p.headings = make([]Heading, len(hs))
+	t := plainText{buf: make([]byte, 0, 128)}
+	for i, h := range hs {
+		t.reset()
+		t.inline(h, p.src)
+		text := t.String()
+		id := explicit[i]
+		if id == "" {
+			id = ids.claim(slug(text))
+		}
+		h.SetAttributeString("id", id)
+		p.headings[i] = Heading{Level: h.Level, ID: id, Text: text}
+	}
+}
+
+func attrString(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(bytes.TrimSpace(v))
+	case string:
+		return strings.TrimSpace(v)
+	}
+	return ""
+}
+
+// report places d at byte offset off of the body: file, file line (not body
+// line), column, and the source lines around it.
+func (p *page) report(d *diag.Diagnostic, off int) {
+	line, col := diag.Position(p.src, off)
+	d.File = p.doc.File
+	d.Line, d.Col = line, col
+	d.WithSource(p.src)
+	if shift := max(p.doc.BodyLine, 1) - 1; shift > 0 {
+		d.Line += shift
+		for i := range d.Excerpt {
+			d.Excerpt[i].Num += shift
+		}
+	}
+	p.diags = append(p.diags, d)
+}

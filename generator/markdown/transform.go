@@ -1,0 +1,58 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// transformer walks the parsed page once before rendering: it resolves link
+// and image destinations, warns about images without alt text, counts words
+// and gives headings their IDs. Its per-page state comes from the parser
+// context under key; without it (Converter.Inline) it does nothing.
+type transformer struct {
+	key parser.ContextKey
+}
+
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	p, _ := pc.Get(t.key).(*page)
+	if p == nil {
+		return
+	}
+	var headings []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				p.words.stop()
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			p.words.feed(n.Segment.Value(p.src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				p.words.stop()
+			}
+		case *ast.String:
+			p.words.feed(n.Value)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				p.words.feed(lineAt(lines, i, p.src))
+			}
+		case *ast.HTMLBlock:
+			p.words.feedHTML(blockText(n, p.src))
+		case *ast.RawHTML:
+			p.words.feedHTML(n.Segments.Value(p.src))
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Link:
+			p.resolve(n, &n.Destination)
+		case *ast.Image:
+			p.checkAlt(n)
+			p.resolve(n, &n.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
+	p.assignIDs(headings)
+}

@@ -1,0 +1,119 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Dir writes a build into a new folder beside the destination and swaps it
+// in on Commit, so readers and a failed build never see half a site, and
+// files that no longer belong are gone.
+type Dir struct {
+	final string
+	tmp   string
+	made  sync.Map // folders already created
+}
+
+// NewDir prepares a fresh folder for a build of final.
+func NewDir(final string) (*Dir, error) {
+	final = filepath.Clean(final)
+	d := &Dir{final: final, tmp: final + ".yipin-new"}
+	if err := os.RemoveAll(d.tmp); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(d.tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Root is the folder being written.
+func (d *Dir) Root() string { return d.tmp }
+
+// path maps a slash path inside the site to a file in the new folder,
+// refusing anything that would leave it.
+func (d *Dir) path(rel string) (string, error) {
+	rel = strings.TrimPrefix(rel, "/")
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return "", fmt.Errorf("输出路径 %q 不在输出文件夹内", rel)
+	}
+	return filepath.Join(d.tmp, filepath.FromSlash(rel)), nil
+}
+
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.made.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.made.Store(dir, true)
+	return nil
+}
+
+// Write stores data at rel (a slash path inside the site).
+func (d *Dir) Write(rel string, data []byte) error {
+	p, err := d.path(rel)
+	if err != nil {
+		return err
+	}
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// Copy copies the file at src to rel.
+func (d *Dir) Copy(rel, src string) error {
+	p, err := d.path(rel)
+	if err != nil {
+		return err
+	}
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// Commit puts the new folder in place of the destination.
+func (d *Dir) Commit() error {
+	old := d.final + ".yipin-old"
+	if err := os.RemoveAll(old); err != nil {
+		return err
+	}
+	moved := false
+	if err := os.Rename(d.final, old); err == nil {
+		moved = true
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(d.tmp, d.final); err != nil {
+		if moved {
+			os.Rename(old, d.final)
+		}
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort throws the new folder away, leaving the destination as it was.
+func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }

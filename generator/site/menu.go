@@ -1,0 +1,42 @@
+package site
+
+import (
+	"strings"
+
+	"yipin/generator/config"
+)
+
+// MenuItem is an entry of a site.yaml menu, ready for templates.
+type MenuItem struct {
+	Name     string
+	URL      string // with the base path, or an absolute URL
+	Path     string // site path ("/news/"), "" for outside links
+	External bool
+	Children []MenuItem
+}
+
+// Current reports whether the page is at or below the item.
+func (m MenuItem) Current(p *Page) bool { return m.Path != "" && p.InSection(m.Path) }
+
+func menus(cfg *config.Config) map[string][]MenuItem {
+	out := map[string][]MenuItem{}
+	for name, items := range cfg.Menus {
+		out[name] = menuItems(cfg, items)
+	}
+	return out
+}
+
+func menuItems(cfg *config.Config, items []config.MenuItem) []MenuItem {
+	var out []MenuItem
+	for _, it := range items {
+		m := MenuItem{Name: it.Name, Children: menuItems(cfg, it.Children)}
+		if strings.Contains(it.URL, "://") || strings.HasPrefix(it.URL, "//") {
+			m.URL, m.External = it.URL, true
+		} else {
+			m.Path = cleanURL(it.URL)
+			m.URL = cfg.RelURL(m.Path)
+		}
+		out = append(out, m)
+	}
+	return out
+}

@@ -1,0 +1,195 @@
+package site
+
+import (
+	"cmp"
+	"html/template"
+	"path"
+	"strings"
+	"time"
+
+	"yipin/generator/content"
+)
+
+// Kind says what a page is, and so which templates render it.
+type Kind string
+
+const (
+	KindHome     Kind = "home"     // the site's home page
+	KindSection  Kind = "section"  // a folder of content: /news/
+	KindPage     Kind = "page"     // one article: /news/a/
+	KindTaxonomy Kind = "taxonomy" // all terms of a taxonomy: /tags/
+	KindTerm     Kind = "term"     // the pages of one term: /tags/清廉机关/
+	KindArchives Kind = "archives" // the years: /archives/
+	KindYear     Kind = "year"     // the pages of one year: /archives/2024/
+	Kind404      Kind = "404"      // the not-found page: /404.html
+)
+
+// Page is anything the site renders to an HTML file. Templates see its
+// exported fields and methods; nothing changes once the site is built.
+type Page struct {
+	Kind  Kind
+	Title string
+	Date  time.Time // publication date (发布时间); zero when not set
+	// Lastmod is the last change; it equals Date unless set.
+	Lastmod time.Time
+	Draft   bool
+	Future  bool // dated after the build (shown only with --future or in serve)
+	Weight  int
+	Author  string // 作者
+	Source  string // 信息来源
+	Editor  string // 责任编辑
+	Aliases []string
+	Params  map[string]any
+	Layout  string // template named in front matter
+	Type    string // template folder named in front matter; defaults to Section
+
+	Section string // top-level content folder, slugged ("news"); "" at the root
+	Dir     string // content folder as written ("news/2024")
+	File    string // source file for messages ("content/news/a.md"); "" for generated pages
+	Path    string // site path without the base path: "/news/a/"
+
+	Content     template.HTML
+	Summary     template.HTML
+	TOC         template.HTML
+	Truncated   bool // Summary is shorter than Content
+	WordCount   int  // characters, Chinese style
+	ReadingTime int  // minutes
+
+	Parent    *Page   // the section above; nil for the home page
+	Sections  []*Page // sections directly below (home and sections)
+	Pages     []*Page // what a list shows, in list order
+	Terms     map[string][]*Term
+	Prev      *Page // the page published before this one in its section
+	Next      *Page // the page published after it
+	Resources []Resource
+	Taxonomy  *Taxonomy // taxonomy and term pages
+	Term      *Term     // term pages
+	Year      int       // year pages
+	Site      *Site
+
+	src *content.Source
+}
+
+// Resource is a file of a page bundle, published beside the page.
+type Resource struct {
+	Name string // path inside the bundle ("images/a.png")
+	Path string // site path ("/news/a/images/a.png")
+	Abs  string // file on disk
+	Size int64
+	Ext  string // lower-case extension without the dot ("pdf")
+}
+
+// RelPermalink is the page's URL path with the site's base path:
+// "/dangjian/news/a/".
+func (p *Page) RelPermalink() string { return p.Site.Config.RelURL(p.Path) }
+
+// Permalink is the page's absolute URL.
+func (p *Page) Permalink() string { return p.Site.Config.AbsURL(p.Path) }
+
+// SourcePath is the content path of the page's Markdown file, "" for
+// generated pages.
+func (p *Page) SourcePath() string {
+	if p.src == nil {
+		return ""
+	}
+	return p.src.Path
+}
+
+// Origin is the parsed Markdown file the page was made from, or nil.
+func (p *Page) Origin() *content.Source { return p.src }
+
+// IsHome, IsPage and IsList say what kind of page this is.
+func (p *Page) IsHome() bool { return p.Kind == KindHome }
+func (p *Page) IsPage() bool { return p.Kind == KindPage }
+func (p *Page) IsList() bool {
+	return p.Kind != KindPage && p.Kind != Kind404
+}
+
+// Tags is the page's terms of the "tags" taxonomy.
+func (p *Page) Tags() []*Term { return p.Terms["tags"] }
+
+// Ancestors lists the pages above this one, from the home page down, for
+// breadcrumbs.
+func (p *Page) Ancestors() []*Page {
+	var up []*Page
+	for q := p.Parent; q != nil; q = q.Parent {
+		up = append(up, q)
+	}
+	for i, j := 0, len(up)-1; i < j; i, j = i+1, j-1 {
+		up[i], up[j] = up[j], up[i]
+	}
+	return up
+}
+
+// InSection reports whether the page's site path lies at or below the menu
+// or section path p (a site path like "/news/"). The home path "/" only
+// matches the home page.
+func (p *Page) InSection(sitePath string) bool {
+	if sitePath == "/" {
+		return p.Path == "/"
+	}
+	return strings.HasPrefix(p.Path, sitePath)
+}
+
+// Param returns a front-matter parameter, or nil.
+func (p *Page) Param(key string) any { return p.Params[key] }
+
+// Term is one value of a taxonomy, such as the tag 清廉机关.
+type Term struct {
+	Name     string
+	Slug     string
+	Pages    []*Page // in list order
+	Page     *Page   // the term's own list page
+	Taxonomy *Taxonomy
+}
+
+// RelPermalink is the URL of the term's page.
+func (t *Term) RelPermalink() string { return t.Page.RelPermalink() }
+
+// Count is how many pages carry the term.
+func (t *Term) Count() int { return len(t.Pages) }
+
+// Taxonomy is a way of grouping pages (标签, 主题 …) named in site.yaml.
+type Taxonomy struct {
+	Key   string  // front-matter key: "tags"
+	Title string  // display name: "标签"
+	Terms []*Term // most pages first, then by name
+	Page  *Page   // the page listing all terms
+}
+
+// listOrder sorts the pages of a list: pinned pages (weight > 0, smallest
+// first), then newest first, then by title and path so ties never depend on
+// the order files were read in.
+func listOrder(a, b *Page) int {
+	aw, bw := a.Weight > 0, b.Weight > 0
+	if aw != bw {
+		if aw {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Or(cmp.Compare(a.Weight, b.Weight), b.Date.Compare(a.Date),
+		cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+}
+
+// sectionKey is the top-level section of a content dir, slugged.
+func sectionKey(dir string) string {
+	first, _, _ := strings.Cut(dir, "/")
+	return Slug0(first)
+}
+
+// Slug0 is Slug, except that "" stays "".
+func Slug0(s string) string {
+	if s == "" {
+		return ""
+	}
+	return Slug(s)
+}
+
+// parentDir is the folder above a content dir ("" above a top-level one).
+func parentDir(dir string) string {
+	if !strings.Contains(dir, "/") {
+		return ""
+	}
+	return path.Dir(dir)
+}

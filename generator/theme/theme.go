@@ -1,0 +1,275 @@
+// Package theme loads a theme's templates (and a site's own layouts/ over
+// them, file by file), picks the template for each page, and holds the
+// template functions. Templates are parsed once, when the theme is loaded,
+// and are then executed by many goroutines at once.
+package theme
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"yipin/generator/diag"
+	"yipin/generator/site"
+)
+
+// Theme is a parsed set of layouts.
+type Theme struct {
+	files        map[string]string // layout name ("_default/single.html") → file for messages
+	abs          map[string]string // layout name → file on disk
+	partialNames []string
+	entries      map[string]*template.Template // layout name → ready template
+	partials     *template.Template            // every partial, for the partial function
+	strings      map[string]string             // T's strings
+}
+
+// Dir is one folder of templates and the name to show for its files.
+type Dir struct {
+	Path    string // folder on disk, e.g. /site/themes/default
+	Display string // the same, relative to the site root, for messages
+}
+
+// Load parses the layouts/ of every dir, later dirs overriding earlier ones
+// file by file (pass the theme first, then the site). It reads i18n/LANG.yaml
+// from each dir in the same way.
+func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
+	lang := env.Config.Language
+	t := &Theme{files: map[string]string{}, abs: map[string]string{}, entries: map[string]*template.Template{}, strings: map[string]string{}}
+	var diags []*diag.Diagnostic
+	sources := map[string][]byte{}
+	for _, d := range dirs {
+		root := filepath.Join(d.Path, "layouts")
+		err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || !strings.HasSuffix(p, ".html") {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			name := filepath.ToSlash(rel)
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sources[name] = src
+			t.files[name] = path.Join(d.Display, "layouts", name)
+			t.abs[name] = p
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			diags = append(diags, diag.New(path.Join(d.Display, "layouts"), 0, 0, "读取模板失败:%v", err))
+		}
+		diags = append(diags, t.loadStrings(d, lang)...)
+	}
+	if len(diags) == 0 {
+		diags = t.parse(sources, t.funcs(env))
+	}
+	return t, diags
+}
+
+// parse builds, for every layout, a template holding the partials, the
+// layout's base (when it defines blocks) and the layout itself.
+func (t *Theme) parse(sources map[string][]byte, funcs template.FuncMap) []*diag.Diagnostic {
+	var diags []*diag.Diagnostic
+	names := make([]string, 0, len(sources))
+	for n := range sources {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	t.partials = template.New("").Funcs(funcs)
+	for _, n := range names {
+		if strings.HasPrefix(n, "partials/") {
+			t.partialNames = append(t.partialNames, n)
+			if _, err := t.partials.New(n).Parse(string(sources[n])); err != nil {
+				diags = append(diags, t.parseError(err))
+			}
+		}
+	}
+	if len(diags) > 0 {
+		return diags
+	}
+	for _, n := range names {
+		if strings.HasPrefix(n, "partials/") || path.Base(n) == "baseof.html" {
+			continue
+		}
+		entry, err := t.parseLayout(n, sources, funcs)
+		if err != nil {
+			diags = append(diags, t.parseError(err))
+			continue
+		}
+		t.entries[n] = entry
+	}
+	return diags
+}
+
+var defineRE = regexp.MustCompile(`\{\{-?\s*define\s`)
+
+func (t *Theme) parseLayout(name string, sources map[string][]byte, funcs template.FuncMap) (*template.Template, error) {
+	src := sources[name]
+	base := ""
+	if defineRE.Match(src) {
+		base = path.Join(path.Dir(name), "baseof.html")
+		if _, ok := sources[base]; !ok {
+			base = "_default/baseof.html"
+		}
+		if _, ok := sources[base]; !ok {
+			return nil, fmt.Errorf("template: %s:1: 模板用了 define,但找不到 baseof.html", name)
+		}
+	}
+	entry := name
+	if base != "" {
+		entry = base
+	}
+	root := template.New(entry).Funcs(funcs)
+	if base != "" {
+		if _, err := root.Parse(string(sources[base])); err != nil {
+			return nil, err
+		}
+		if _, err := root.New(name).Parse(string(src)); err != nil {
+			return nil, err
+		}
+	} else if _, err := root.Parse(string(src)); err != nil {
+		return nil, err
+	}
+	// Each template set escapes its own trees, so partials are parsed anew
+	// into every layout's set rather than shared.
+	for _, n := range t.partialNames {
+		if _, err := root.New(n).Parse(string(sources[n])); err != nil {
+			return nil, err
+		}
+	}
+	return root, nil
+}
+
+// Has reports whether a layout exists.
+func (t *Theme) Has(name string) bool { return t.entries[name] != nil }
+
+// Lookup returns the name of the layout that renders p, following the
+// documented lookup order, or "" when the theme has none.
+func (t *Theme) Lookup(p *site.Page) string {
+	for _, name := range Candidates(p) {
+		if t.entries[name] != nil {
+			return name
+		}
+	}
+	return ""
+}
+
+// Candidates lists the layouts that may render p, most specific first.
+func Candidates(p *site.Page) []string {
+	typ := p.Type
+	if typ == "" {
+		typ = p.Section
+	}
+	var c []string
+	if p.Layout != "" {
+		if typ != "" {
+			c = append(c, typ+"/"+p.Layout+".html")
+		}
+		c = append(c, "_default/"+p.Layout+".html")
+	}
+	switch p.Kind {
+	case site.KindHome:
+		c = append(c, "index.html", "_default/list.html")
+	case site.KindSection:
+		c = append(c, typ+"/list.html", "_default/section.html", "_default/list.html")
+	case site.KindTaxonomy:
+		c = append(c, typ+"/terms.html", "_default/terms.html")
+	case site.KindTerm:
+		c = append(c, typ+"/term.html", "_default/term.html", "_default/list.html")
+	case site.KindArchives:
+		c = append(c, "_default/archives.html")
+	case site.KindYear:
+		c = append(c, "_default/year.html", "_default/list.html")
+	case site.Kind404:
+		c = append(c, "404.html")
+	default:
+		if typ != "" {
+			c = append(c, typ+"/single.html")
+		}
+		c = append(c, "_default/single.html")
+	}
+	return c
+}
+
+// Execute renders p with the named layout into w; data is the template's
+// dot. An error is a diagnostic naming the template file:line:col and the
+// page being rendered.
+func (t *Theme) Execute(w io.Writer, layout string, p *site.Page, data any) *diag.Diagnostic {
+	tpl := t.entries[layout]
+	if tpl == nil {
+		return diag.New(pageName(p), 0, 0, "找不到渲染此页面的模板,试过:%s", strings.Join(Candidates(p), "、")).
+			WithHint("在主题或站点的 layouts/ 中添加其中一个模板")
+	}
+	if err := tpl.Execute(w, data); err != nil {
+		d := t.execError(err)
+		d.Message = fmt.Sprintf("渲染页面 %s 时模板出错:%s", pageName(p), d.Message)
+		return d
+	}
+	return nil
+}
+
+func pageName(p *site.Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return p.Path
+}
+
+// partial renders a partial template by name ("header.html" or
+// "partials/header.html") and returns its HTML.
+func (t *Theme) partial(name string, data any) (template.HTML, error) {
+	if !strings.HasPrefix(name, "partials/") {
+		name = "partials/" + name
+	}
+	var b bytes.Buffer
+	if err := t.partials.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// errRE matches "template: NAME:LINE:COL: rest" and "template: NAME:LINE: rest".
+var errRE = regexp.MustCompile(`template: ([^:\s]+):(\d+):(?:(\d+):)? (.*)`)
+
+func (t *Theme) parseError(err error) *diag.Diagnostic {
+	d := t.execError(err)
+	d.Message = "模板语法有误:" + d.Message
+	d.Hint = "检查 {{ }} 是否成对、函数名和参数是否写对;模板语法见 Go html/template 文档"
+	return d
+}
+
+// execError turns a template error into a diagnostic at the template's
+// file:line:col. The innermost position is the most useful: errors raised
+// inside a partial name the partial last.
+func (t *Theme) execError(err error) *diag.Diagnostic {
+	msg := err.Error()
+	all := errRE.FindAllStringSubmatchIndex(msg, -1)
+	if len(all) == 0 {
+		return diag.New("", 0, 0, "%s", msg).WithHint("检查模板中的字段名和函数用法")
+	}
+	m := all[len(all)-1]
+	name := msg[m[2]:m[3]]
+	line, _ := strconv.Atoi(msg[m[4]:m[5]])
+	col := 0
+	if m[6] >= 0 {
+		col, _ = strconv.Atoi(msg[m[6]:m[7]])
+	}
+	file := t.files[name]
+	if file == "" {
+		file = name
+	}
+	d := diag.New(file, line, col, "%s", msg[m[8]:m[9]]).WithHint("检查模板中的字段名和函数用法")
+	if src, rerr := os.ReadFile(t.abs[name]); rerr == nil {
+		d.WithSource(src)
+	}
+	return d
+}

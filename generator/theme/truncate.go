@@ -1,0 +1,96 @@
+package theme
+
+import (
+	"html/template"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Truncate cuts text to at most n characters (not bytes, not words) and
+// appends "……" when it cut. Given template.HTML it counts only the text,
+// never cuts inside a tag or an entity, and closes the tags it leaves open.
+func Truncate(n int, v any) any {
+	switch s := v.(type) {
+	case template.HTML:
+		return template.HTML(truncateHTML(n, string(s)))
+	case string:
+		if utf8.RuneCountInString(s) <= n {
+			return s
+		}
+		return string([]rune(s)[:max(n, 0)]) + "……"
+	}
+	return v
+}
+
+// Plainify returns the text of an HTML fragment, tags removed and runs of
+// white space collapsed, for meta descriptions and feeds.
+func Plainify(h template.HTML) string {
+	z := html.NewTokenizer(strings.NewReader(string(h)))
+	var b strings.Builder
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case html.TextToken:
+			b.WriteString(html.UnescapeString(string(z.Raw())))
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			b.WriteByte(' ')
+		}
+	}
+}
+
+func truncateHTML(n int, s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	var open []string
+	count := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			text := html.UnescapeString(string(z.Raw()))
+			left := n - count
+			if utf8.RuneCountInString(text) <= left {
+				b.WriteString(html.EscapeString(text))
+				count += utf8.RuneCountInString(text)
+				continue
+			}
+			b.WriteString(html.EscapeString(string([]rune(text)[:max(left, 0)])))
+			b.WriteString("……")
+			for i := len(open) - 1; i >= 0; i-- {
+				b.WriteString("</" + open[i] + ">")
+			}
+			return b.String()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !isVoid(string(name)) {
+				open = append(open, string(name))
+			}
+			b.Write(z.Raw())
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == string(name) {
+					open = open[:i]
+					break
+				}
+			}
+			b.Write(z.Raw())
+		default:
+			b.Write(z.Raw())
+		}
+	}
+}
+
+// isVoid reports whether an HTML element has no end tag.
+func isVoid(name string) bool {
+	switch name {
+	case "area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
+		return true
+	}
+	return false
+}
