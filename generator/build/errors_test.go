@@ -82,7 +82,7 @@ func TestBadInput(t *testing.T) {
 		{"link to a missing page", map[string]string{"content/a.md": article("title: 甲") + "\n见[乙](b.md)。\n"},
 			"content/a.md", 6, 6, "b.md"},
 		{"template error", map[string]string{
-			"content/a.md":                article("title: 甲"),
+			"content/a.md":                 article("title: 甲"),
 			"layouts/_default/single.html": "{{ define \"main\" }}\n<p>{{ .NoSuchField }}</p>\n{{ end }}\n"},
 			"layouts/_default/single.html", 2, 0, "content/a.md"},
 		{"template syntax error", map[string]string{
