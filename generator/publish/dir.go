@@ -46,11 +46,19 @@ func (d *Dir) path(rel string) (string, error) {
 	return filepath.Join(d.tmp, filepath.FromSlash(rel)), nil
 }
 
+// mkdir makes dir and any missing parents, remembering what it made so
+// that each folder costs one system call at most.
 func (d *Dir) mkdir(dir string) error {
-	if _, ok := d.made.Load(dir); ok {
+	if _, ok := d.made.Load(dir); ok || dir == d.tmp {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = d.mkdir(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	d.made.Store(dir, true)

@@ -26,7 +26,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	n := fl.Int("n", 1000, "文章页数")
 	out := fl.String("o", "", "输出目录(默认 corpus/<页数>);已有目录须带 "+markerName+" 标记才会被清空")
 	seed := fl.Uint64("seed", 1, "随机种子;页数和种子相同,输出逐字节相同")
-	theme := fl.String("theme", "", "主题文件夹(如 themes/default);给出时复制到语料的 themes/ 下,并在 site.yaml 中写 theme")
+	theme := fl.String("theme", "", "主题文件夹(如 themes/default);给出时在 site.yaml 中写 theme: 它的绝对路径")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "用法: corpus [-n 页数] [-o 输出目录] [-seed 种子] [-theme 主题文件夹]")
 		fmt.Fprintln(stderr, "生成用于测试和性能评估的中文党建网站语料。")
@@ -53,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		st.Pages, humanBytes(st.PageBytes/int64(st.Pages)), st.Sections, humanBytes(st.TotalBytes),
 		st.TotalBytes, *out, time.Since(start).Seconds())
 	if st.Theme != "" {
-		fmt.Fprintf(stdout, "主题已复制到 %s\n", filepath.Join(*out, "themes", st.Theme))
+		fmt.Fprintf(stdout, "主题:%s\n", st.Theme)
 	}
 	return 0
 }

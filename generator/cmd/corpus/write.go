@@ -40,7 +40,7 @@ type options struct {
 	Pages   int
 	Out     string
 	Seed    uint64
-	Theme   string // theme folder to copy into the corpus; "" for none
+	Theme   string // theme folder the corpus uses; "" for none
 	Workers int    // 0: one per CPU
 }
 
@@ -49,7 +49,7 @@ type stats struct {
 	Sections   int    // _index.md files
 	PageBytes  int64  // bytes of the article pages
 	TotalBytes int64  // bytes of every file written, the theme excepted
-	Theme      string // name of the copied theme, or ""
+	Theme      string // absolute path of the theme, or ""
 }
 
 // generate writes the corpus described by o.
@@ -71,10 +71,10 @@ func generate(o options) (stats, error) {
 	}
 	config := siteYAML
 	if o.Theme != "" {
-		if st.Theme, err = copyTheme(o.Theme, o.Out); err != nil {
+		if st.Theme, err = themePath(o.Theme); err != nil {
 			return st, err
 		}
-		config = strings.Replace(config, "\npage_size:", "\ntheme: "+st.Theme+"\npage_size:", 1)
+		config = strings.Replace(config, "\npage_size:", "\ntheme: "+strconv.Quote(st.Theme)+"\npage_size:", 1)
 	}
 	if err := writeFile(&st, filepath.Join(o.Out, "site.yaml"), []byte(config)); err != nil {
 		return st, err
