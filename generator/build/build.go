@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sync"
 	"time"
+	"unsafe"
 
 	"yipin/generator/config"
 	"yipin/generator/content"
@@ -129,6 +131,12 @@ func (b *run) build() error {
 	}
 	b.convert()
 	b.step("Markdown")
+	if hp := os.Getenv("YIPIN_HEAPPROF"); hp != "" {
+		runtime.GC()
+		f, _ := os.Create(hp)
+		pprof.WriteHeapProfile(f)
+		f.Close()
+	}
 	r := &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
 	b.diags.AddAll(r.Run())
 	b.step("渲染")
@@ -217,7 +225,7 @@ func (b *run) convert() {
 			Resolve: func(dest string) (string, *diag.Diagnostic) { return b.site.ResolveLink(p, dest) },
 		})
 		body := site.Body{
-			Content: template.HTML(res.HTML), Summary: template.HTML(res.Summary), TOC: template.HTML(res.TOC),
+			Content: htmlOf(res.HTML), Summary: htmlOf(res.Summary), TOC: htmlOf(res.TOC),
 			Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
 		}
 		if s := src.Front.Summary; s != "" {
@@ -227,6 +235,16 @@ func (b *run) convert() {
 		src.Body = nil // the HTML is all that is needed from here on
 		b.diags.AddAll(res.Diagnostics)
 	})
+}
+
+// htmlOf makes HTML of converter output without copying it: the
+// converter allocates a fresh buffer for every document and never writes to
+// it again, so the bytes are immutable from here on, as a string requires.
+func htmlOf(b []byte) template.HTML {
+	if len(b) == 0 {
+		return ""
+	}
+	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // copyFiles publishes static files on all cores.

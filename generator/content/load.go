@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -101,10 +100,25 @@ func readLimited(name string, size, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	buf.Grow(int(min(size, limit)) + 1)
-	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
-	return buf.Bytes(), err
+	// One allocation of the listed size (plus one byte to notice growth);
+	// a file that grew since it was listed is read on up to the limit.
+	buf := make([]byte, 0, min(size, limit)+1)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if int64(len(buf)) > limit {
+			return buf, nil
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
 
 func tooBig(file string, size, limit int64) *diag.Diagnostic {

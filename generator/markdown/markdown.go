@@ -77,7 +77,7 @@ type Result struct {
 	ReadingTime int       // minutes, at least 1 when WordCount > 0
 
 	// Diagnostics are link errors from Resolve and warnings about images
-	// without alt text, in source order.
+	// without alt text and about heading IDs given twice, in source order.
 	Diagnostics []*diag.Diagnostic
 }
 

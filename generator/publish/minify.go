@@ -16,6 +16,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Minifier minifies outputs by file type. It is safe for concurrent use.
@@ -61,5 +62,7 @@ func (m *Minifier) Minify(dst *bytes.Buffer, name string, data []byte) error {
 		dst.Write(data)
 		return nil
 	}
-	return m.m.Minify(mt, dst, bytes.NewReader(data))
+	// A reader with a Bytes method lets minify parse data in place
+	// instead of copying it first.
+	return m.m.Minify(mt, dst, buffer.NewReader(data))
 }

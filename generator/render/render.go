@@ -6,7 +6,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -18,30 +20,6 @@ import (
 // Publisher is where rendered outputs go (publish.Publisher).
 type Publisher interface {
 	Output(rel string, data []byte) error
-}
-
-// View is the dot of a page template: the page, and for paginated lists
-// the pager page being rendered.
-type View struct {
-	*site.Page
-	Paginator *site.Pager
-}
-
-// RelPermalink is the URL of the page being rendered: for a pager page
-// beyond the first, its own /page/n/ URL.
-func (v *View) RelPermalink() string {
-	if v.Paginator != nil {
-		return v.Site.Config.RelURL(v.Paginator.Path())
-	}
-	return v.Page.RelPermalink()
-}
-
-// Permalink is the absolute URL of the page being rendered.
-func (v *View) Permalink() string {
-	if v.Paginator != nil {
-		return v.Site.Config.AbsURL(v.Paginator.Path())
-	}
-	return v.Page.Permalink()
 }
 
 // Renderer renders one site with one theme.
@@ -69,7 +47,7 @@ func (r *Renderer) Run() []*diag.Diagnostic {
 	var (
 		next  atomic.Int64
 		mu    sync.Mutex
-		diags []*diag.Diagnostic
+		diags = map[problem]*report{}
 		wg    sync.WaitGroup
 	)
 	for range min(workers, len(jobs)) {
@@ -83,14 +61,67 @@ func (r *Renderer) Run() []*diag.Diagnostic {
 				buf.Reset()
 				if d := r.do(&buf, jobs[i]); d != nil {
 					mu.Lock()
-					diags = append(diags, d)
+					note(diags, d, jobs[i])
 					mu.Unlock()
 				}
 			}
 		})
 	}
 	wg.Wait()
-	return diags
+	return reports(diags)
+}
+
+// problem identifies one template mistake, whichever page hit it.
+type problem struct {
+	file, message string
+	line, col     int
+}
+
+// report is a problem and the pages that hit it.
+type report struct {
+	d     *diag.Diagnostic
+	pages []string
+}
+
+// note records a diagnostic of job j; the same template mistake on many
+// pages is reported once, naming the first page and counting the rest.
+func note(m map[problem]*report, d *diag.Diagnostic, j job) {
+	k := problem{d.File, d.Message, d.Line, d.Col}
+	rep := m[k]
+	if rep == nil {
+		rep = &report{d: d}
+		m[k] = rep
+	}
+	if j.page != nil {
+		rep.pages = append(rep.pages, pageName(j.page))
+	}
+}
+
+func reports(m map[problem]*report) []*diag.Diagnostic {
+	var out []*diag.Diagnostic
+	for _, rep := range m {
+		d := rep.d
+		if len(rep.pages) > 0 {
+			slices.Sort(rep.pages)
+			d.Message = fmt.Sprintf("渲染页面 %s 时%s", rep.pages[0], d.Message)
+			if n := len(rep.pages) - 1; n > 0 {
+				d.Message += fmt.Sprintf("(另有 %d 个页面出现同样的错误)", n)
+			}
+		}
+		if d.File == "" && len(rep.pages) > 0 {
+			d.File = rep.pages[0]
+		}
+		out = append(out, d)
+	}
+	diag.Sort(out)
+	return out
+}
+
+func pageName(p *site.Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return p.Path
 }
 
 // jobs lists every output.
@@ -131,8 +162,11 @@ func (r *Renderer) do(buf *bytes.Buffer, j job) *diag.Diagnostic {
 		if j.pager != nil {
 			rel = site.OutputFile(j.pager.Path())
 		}
-		layout := r.Theme.Lookup(j.page)
-		if d := r.Theme.Execute(buf, layout, j.page, &View{Page: j.page, Paginator: j.pager}); d != nil {
+		dot := j.page
+		if j.pager != nil {
+			dot = j.page.WithPager(j.pager)
+		}
+		if d := r.Theme.Execute(buf, r.Theme.Lookup(j.page), j.page, dot); d != nil {
 			return d
 		}
 	}

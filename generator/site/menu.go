@@ -18,6 +18,23 @@ type MenuItem struct {
 // Current reports whether the page is at or below the item.
 func (m MenuItem) Current(p *Page) bool { return m.Path != "" && p.InSection(m.Path) }
 
+// CurrentMenu is the URL of the first item of the named menu (or of its
+// children) that the page is at or below, or "" when none is. Themes use
+// it as the variant of a cached navigation partial.
+func (p *Page) CurrentMenu(name string) string {
+	for _, m := range p.Site.Menus[name] {
+		for _, c := range m.Children {
+			if c.Current(p) {
+				return c.URL
+			}
+		}
+		if m.Current(p) {
+			return m.URL
+		}
+	}
+	return ""
+}
+
 func menus(cfg *config.Config) map[string][]MenuItem {
 	out := map[string][]MenuItem{}
 	for name, items := range cfg.Menus {

@@ -66,6 +66,8 @@ type Page struct {
 	Term      *Term     // term pages
 	Year      int       // year pages
 	Site      *Site
+	// Paginator is the pager page being rendered, for lists; see WithPager.
+	Paginator *Pager
 
 	src *content.Source
 }
@@ -79,12 +81,29 @@ type Resource struct {
 	Ext  string // lower-case extension without the dot ("pdf")
 }
 
+// WithPager returns a copy of a list page for rendering pager page pg: its
+// Paginator is pg and its URLs are those of that pager page. The copy is
+// the template's dot; the model itself is not changed.
+func (p *Page) WithPager(pg *Pager) *Page {
+	c := *p
+	c.Paginator = pg
+	return &c
+}
+
+// sitePath is the path being rendered: the page's own, or its pager page's.
+func (p *Page) sitePath() string {
+	if p.Paginator != nil {
+		return p.Paginator.Path()
+	}
+	return p.Path
+}
+
 // RelPermalink is the page's URL path with the site's base path:
-// "/dangjian/news/a/".
-func (p *Page) RelPermalink() string { return p.Site.Config.RelURL(p.Path) }
+// "/dangjian/news/a/" (for pager page 2 of a list, "/dangjian/news/page/2/").
+func (p *Page) RelPermalink() string { return p.Site.Config.RelURL(p.sitePath()) }
 
 // Permalink is the page's absolute URL.
-func (p *Page) Permalink() string { return p.Site.Config.AbsURL(p.Path) }
+func (p *Page) Permalink() string { return p.Site.Config.AbsURL(p.sitePath()) }
 
 // SourcePath is the content path of the page's Markdown file, "" for
 // generated pages.

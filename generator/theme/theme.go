@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"yipin/generator/diag"
 	"yipin/generator/site"
@@ -30,6 +31,7 @@ type Theme struct {
 	partialNames []string
 	entries      map[string]*template.Template // layout name → ready template
 	partials     *template.Template            // every partial, for the partial function
+	cache        sync.Map                      // partialCached: name + variant → template.HTML
 	strings      map[string]string             // T's strings
 }
 
@@ -201,27 +203,20 @@ func Candidates(p *site.Page) []string {
 }
 
 // Execute renders p with the named layout into w; data is the template's
-// dot. An error is a diagnostic naming the template file:line:col and the
-// page being rendered.
+// dot. An error is a diagnostic at the template's file:line:col; the
+// caller says which page it was rendering.
 func (t *Theme) Execute(w io.Writer, layout string, p *site.Page, data any) *diag.Diagnostic {
 	tpl := t.entries[layout]
 	if tpl == nil {
-		return diag.New(pageName(p), 0, 0, "找不到渲染此页面的模板,试过:%s", strings.Join(Candidates(p), "、")).
+		return diag.New("", 0, 0, "找不到渲染此页面的模板,试过:%s", strings.Join(Candidates(p), "、")).
 			WithHint("在主题或站点的 layouts/ 中添加其中一个模板")
 	}
 	if err := tpl.Execute(w, data); err != nil {
 		d := t.execError(err)
-		d.Message = fmt.Sprintf("渲染页面 %s 时模板出错:%s", pageName(p), d.Message)
+		d.Message = "模板出错:" + d.Message
 		return d
 	}
 	return nil
-}
-
-func pageName(p *site.Page) string {
-	if p.File != "" {
-		return p.File
-	}
-	return p.Path
 }
 
 // partial renders a partial template by name ("header.html" or
@@ -235,6 +230,24 @@ func (t *Theme) partial(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
+}
+
+// partialCached renders a partial once per build for each variant and
+// reuses the result: for parts of a page that are the same on many pages,
+// such as the footer, or the navigation of one section. The variant values
+// (any number, printed with fmt) name what the output depends on besides
+// the partial; the first page rendered for a variant provides the data.
+func (t *Theme) partialCached(name string, data any, variant ...any) (template.HTML, error) {
+	key := name + "\x00" + fmt.Sprint(variant...)
+	if h, ok := t.cache.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	h, err := t.partial(name, data)
+	if err != nil {
+		return "", err
+	}
+	actual, _ := t.cache.LoadOrStore(key, h)
+	return actual.(template.HTML), nil
 }
 
 // errRE matches "template: NAME:LINE:COL: rest" and "template: NAME:LINE: rest".

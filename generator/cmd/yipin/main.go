@@ -119,13 +119,14 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "读取 site.yaml、content/ 和主题,生成完整的静态网站。", stderr)
 	var o build.Options
-	var quiet bool
+	var quiet, timings bool
 	fs.StringVar(&o.Source, "source", ".", "网站文件夹(含 site.yaml)")
 	fs.StringVar(&o.Destination, "destination", "public", "输出文件夹(相对于网站文件夹)")
 	fs.StringVar(&o.BaseURL, "base-url", "", "网站地址,覆盖 site.yaml 的 base_url,例如 https://example.gov.cn/dangjian/")
 	fs.BoolVar(&o.Drafts, "drafts", false, "包含草稿(draft: true)")
 	fs.BoolVar(&o.Future, "future", false, "包含发布时间在未来的页面")
 	fs.BoolVar(&quiet, "quiet", false, "只输出错误")
+	fs.BoolVar(&timings, "timings", false, "列出每个构建步骤的用时")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -149,6 +150,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "构建失败:%v\n", err)
 		}
 		return exitBuild
+	}
+	if timings {
+		for _, s := range stats.Steps {
+			fmt.Fprintf(stdout, "  %-10s %s\n", s.Name, seconds(s.Duration))
+		}
 	}
 	if !quiet {
 		fmt.Fprintf(stdout, "构建完成:写出 %d 个页面,复制 %d 个文件,用时 %s。\n",
