@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"sync"
 	"time"
 	"unsafe"
@@ -131,12 +130,7 @@ func (b *run) build() error {
 	}
 	b.convert()
 	b.step("Markdown")
-	if hp := os.Getenv("YIPIN_HEAPPROF"); hp != "" {
-		runtime.GC()
-		f, _ := os.Create(hp)
-		pprof.WriteHeapProfile(f)
-		f.Close()
-	}
+
 	r := &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
 	b.diags.AddAll(r.Run())
 	b.step("渲染")
@@ -177,6 +171,9 @@ func (b *run) load() error {
 	s, ds := site.New(b.cfg, sources, files, site.Options{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now})
 	b.diags.AddAll(ds)
 	b.site = s
+	for _, src := range sources {
+		src.Front.Node = nil // the model holds what it needs; the YAML tree is large
+	}
 	b.copyFiles(s.Files)
 	b.step("模型")
 	if b.diags.HasErrors() {

@@ -136,3 +136,28 @@ func TestDraftsAndFuture(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseURLFlag checks that --base-url replaces site.yaml's base_url and
+// that every internal link then carries the new path prefix.
+func TestBaseURLFlag(t *testing.T) {
+	dest := t.TempDir()
+	src := filepath.Join("testdata", "sites", "basic")
+	if _, err := Run(Options{Source: src, Destination: dest, Now: testNow, BaseURL: "http://127.0.0.1:8080/preview"}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "news", "first", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"href=/preview/news/", "href=http://127.0.0.1:8080/preview/news/first/", "/preview/css/site."} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("page lacks %q:\n%s", want, page)
+		}
+	}
+	if bytes.Contains(page, []byte("/dangjian/")) {
+		t.Errorf("page still links to the base path of site.yaml:\n%s", page)
+	}
+	if _, err := Run(Options{Source: src, Destination: dest, Now: testNow, BaseURL: "ftp://x/"}); err == nil {
+		t.Error("a base URL that is not http(s) was accepted")
+	}
+}

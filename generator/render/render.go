@@ -131,6 +131,10 @@ func (r *Renderer) jobs() []job {
 	for _, p := range r.Site.All {
 		switch p.Kind {
 		case site.KindHome, site.KindSection, site.KindTerm, site.KindYear:
+			if !r.Theme.UsesPaginator(r.Theme.Lookup(p)) {
+				jobs = append(jobs, job{page: p})
+				continue
+			}
 			for _, pg := range site.Paginate(p, size) {
 				jobs = append(jobs, job{page: p, pager: pg})
 			}

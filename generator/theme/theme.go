@@ -32,6 +32,7 @@ type Theme struct {
 	entries      map[string]*template.Template // layout name → ready template
 	partials     *template.Template            // every partial, for the partial function
 	cache        sync.Map                      // partialCached: name + variant → template.HTML
+	paginates    map[string]bool               // layout name → reads .Paginator
 	strings      map[string]string             // T's strings
 }
 
@@ -46,7 +47,7 @@ type Dir struct {
 // from each dir in the same way.
 func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 	lang := env.Config.Language
-	t := &Theme{files: map[string]string{}, abs: map[string]string{}, entries: map[string]*template.Template{}, strings: map[string]string{}}
+	t := &Theme{files: map[string]string{}, abs: map[string]string{}, paginates: map[string]bool{}, entries: map[string]*template.Template{}, strings: map[string]string{}}
 	var diags []*diag.Diagnostic
 	sources := map[string][]byte{}
 	for _, d := range dirs {
@@ -98,6 +99,7 @@ func (t *Theme) parse(sources map[string][]byte, funcs template.FuncMap) []*diag
 	if len(diags) > 0 {
 		return diags
 	}
+	t.foldStrings(t.partials)
 	for _, n := range names {
 		if strings.HasPrefix(n, "partials/") || path.Base(n) == "baseof.html" {
 			continue
@@ -108,6 +110,7 @@ func (t *Theme) parse(sources map[string][]byte, funcs template.FuncMap) []*diag
 			continue
 		}
 		t.entries[n] = entry
+		t.paginates[n] = usesField(entry, t.partials, "Paginator")
 	}
 	return diags
 }
@@ -148,6 +151,7 @@ func (t *Theme) parseLayout(name string, sources map[string][]byte, funcs templa
 			return nil, err
 		}
 	}
+	t.foldStrings(root)
 	return root, nil
 }
 
