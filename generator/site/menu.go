@@ -18,21 +18,23 @@ type MenuItem struct {
 // Current reports whether the page is at or below the item.
 func (m MenuItem) Current(p *Page) bool { return m.Path != "" && p.InSection(m.Path) }
 
-// CurrentMenu is the URL of the first item of the named menu (or of its
-// children) that the page is at or below, or "" when none is. Themes use
-// it as the variant of a cached navigation partial.
-func (p *Page) CurrentMenu(name string) string {
-	for _, m := range p.Site.Menus[name] {
-		for _, c := range m.Children {
-			if c.Current(p) {
-				return c.URL
+// MenuState names which items of the named menu (children included) the
+// page is at or below: their URLs joined by "|", "" when none. Two pages
+// with the same MenuState see the same menu highlighted, so themes use it
+// as the variant of a cached navigation partial.
+func (p *Page) MenuState(name string) string {
+	var cur []string
+	var visit func(items []MenuItem)
+	visit = func(items []MenuItem) {
+		for _, m := range items {
+			if m.Current(p) {
+				cur = append(cur, m.URL)
 			}
-		}
-		if m.Current(p) {
-			return m.URL
+			visit(m.Children)
 		}
 	}
-	return ""
+	visit(p.Site.Menus[name])
+	return strings.Join(cur, "|")
 }
 
 func menus(cfg *config.Config) map[string][]MenuItem {
@@ -47,9 +49,12 @@ func menuItems(cfg *config.Config, items []config.MenuItem) []MenuItem {
 	var out []MenuItem
 	for _, it := range items {
 		m := MenuItem{Name: it.Name, Children: menuItems(cfg, it.Children)}
-		if strings.Contains(it.URL, "://") || strings.HasPrefix(it.URL, "//") {
+		switch {
+		case it.URL == "":
+			// an item that only holds children links nowhere
+		case strings.Contains(it.URL, "://") || strings.HasPrefix(it.URL, "//"):
 			m.URL, m.External = it.URL, true
-		} else {
+		default:
 			m.Path = cleanURL(it.URL)
 			m.URL = cfg.RelURL(m.Path)
 		}

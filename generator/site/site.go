@@ -174,6 +174,12 @@ func (b *builder) pages(sources []*content.Source) {
 			if src.Dir == "" {
 				p.Kind = KindHome
 			}
+			if p.Title == "" { // a section is titled after its folder unless told
+				p.Title = path.Base(src.Dir)
+				if src.Dir == "" {
+					p.Title = b.site.Config.Title
+				}
+			}
 			b.sections[src.Dir] = p
 		default:
 			seg := Slug(src.Name)
@@ -200,9 +206,12 @@ func (b *builder) pages(sources []*content.Source) {
 func (b *builder) resources(src *content.Source, pagePath string) []Resource {
 	var rs []Resource
 	bundleDir := path.Dir(src.Path)
+	// Resources sit in the folder of the page: for a url naming a file
+	// (/special/a.html) that is the file's folder.
+	base := pagePath[:strings.LastIndex(pagePath, "/")+1]
 	for _, r := range src.Resources {
 		name := strings.TrimPrefix(r.Path, bundleDir+"/")
-		sitePath := pagePath + name
+		sitePath := base + name
 		rs = append(rs, Resource{Name: name, Path: sitePath, Abs: r.Abs, Size: r.Size,
 			Ext: strings.ToLower(strings.TrimPrefix(path.Ext(name), "."))})
 		b.site.Files = append(b.site.Files, File{Path: sitePath, Abs: r.Abs})

@@ -12,31 +12,39 @@ import (
 // letters and digits are kept as they are, so 政策解读.md becomes
 // /政策解读/; ASCII letters are lower-cased; spaces, underscores and runs of
 // punctuation become a single "-"; "-" at either end is dropped; "." is kept
-// between letters (v1.2). A name with nothing left becomes "page". The rule
-// depends only on the name, so URLs are stable from build to build.
+// between letters (v1.2) and is otherwise part of a run of punctuation
+// ("1. 概述" → "1-概述"). A name with nothing left becomes "page". The
+// rule depends only on the name, so URLs are stable from build to build.
 func Slug(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))
 	dash := false
+	dots := 0 // dots after a letter, written only when a letter follows
 	for _, r := range name {
 		switch {
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-			b.WriteRune(r)
-			dash = false
 		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r + ('a' - 'A'))
-			dash = false
-		case r == '.' && b.Len() > 0 && !dash:
-			b.WriteRune(r)
+			r += 'a' - 'A'
 		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
-			b.WriteRune(r)
-			dash = false
+		case r == '.':
+			if b.Len() > 0 && !dash {
+				dots++
+			}
+			continue
 		default:
+			// "1. 概述": the dot is part of the run of punctuation.
+			dots = 0
 			if b.Len() > 0 && !dash {
 				b.WriteByte('-')
 				dash = true
 			}
+			continue
 		}
+		for ; dots > 0; dots-- {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+		dash = false
 	}
 	s := strings.Trim(b.String(), "-.")
 	if s == "" {
@@ -67,11 +75,14 @@ func dirURL(p string) string {
 }
 
 // cleanURL normalises a front-matter url to a site path. A path with a file
-// extension (/about.html) names a file; any other path names a folder and
-// gets a trailing slash.
+// extension (/about.html) names a file; any other path, and any path
+// written with a trailing slash (/docs/v1.2/), names a folder and gets a
+// trailing slash.
 func cleanURL(u string) string {
-	u = path.Clean("/" + strings.TrimSpace(u))
-	if path.Ext(u) != "" {
+	u = strings.TrimSpace(u)
+	folder := strings.HasSuffix(u, "/")
+	u = path.Clean("/" + u)
+	if path.Ext(u) != "" && !folder {
 		return u
 	}
 	return dirURL(u)

@@ -69,7 +69,7 @@ func FileSize(n int64) string {
 	switch {
 	case n < 1024:
 		return fmt.Sprintf("%d B", n)
-	case n < 1024*1024:
+	case n < 1024*1024-51: // below what would print as 1024.0 KB
 		return fmt.Sprintf("%.1f KB", float64(n)/1024)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
@@ -141,6 +141,9 @@ func sortBy(pages []*site.Page, field, order string) ([]*site.Page, error) {
 		cmp = func(a, b *site.Page) int { return a.WordCount - b.WordCount }
 	default:
 		return nil, fmt.Errorf("sortBy 不支持按 %q 排序,可用 Date、Lastmod、Title、Weight、WordCount", field)
+	}
+	if order != "asc" && order != "desc" {
+		return nil, fmt.Errorf("sortBy 的顺序只能是 asc(从小到大)或 desc(从大到小),不能是 %q", order)
 	}
 	out := slices.Clone(pages)
 	slices.SortStableFunc(out, func(a, b *site.Page) int {

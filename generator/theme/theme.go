@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"yipin/generator/diag"
 	"yipin/generator/site"
@@ -242,7 +243,15 @@ func (t *Theme) partial(name string, data any) (template.HTML, error) {
 // (any number, printed with fmt) name what the output depends on besides
 // the partial; the first page rendered for a variant provides the data.
 func (t *Theme) partialCached(name string, data any, variant ...any) (template.HTML, error) {
-	key := name + "\x00" + fmt.Sprint(variant...)
+	// One value after another, each printed on its own: fmt.Sprint of the
+	// whole list would join ("news", "page") and ("newsp", "age") alike.
+	var kb strings.Builder
+	kb.WriteString(name)
+	for _, v := range variant {
+		kb.WriteByte(0)
+		fmt.Fprint(&kb, v)
+	}
+	key := kb.String()
 	if h, ok := t.cache.Load(key); ok {
 		return h.(template.HTML), nil
 	}
@@ -254,8 +263,14 @@ func (t *Theme) partialCached(name string, data any, variant ...any) (template.H
 	return actual.(template.HTML), nil
 }
 
-// errRE matches "template: NAME:LINE:COL: rest" and "template: NAME:LINE: rest".
-var errRE = regexp.MustCompile(`template: ([^:\s]+):(\d+):(?:(\d+):)? (.*)`)
+// errRE matches the position in a template error: "template: NAME:LINE:COL: ",
+// "template: NAME:LINE: " or "template: NAME: " (html/template writes
+// "html/template:NAME:…"). COL is Go's 0-based byte offset in the line.
+var errRE = regexp.MustCompile(`template: ?([^:\s]+):(?:(\d+):)?(?:(\d+):)? `)
+
+// startedRE finds where an unclosed action began: the parser reports the
+// line where it gave up, usually the end of the file.
+var startedRE = regexp.MustCompile(`started at ([^:\s]+):(\d+)$`)
 
 func (t *Theme) parseError(err error) *diag.Diagnostic {
 	d := t.execError(err)
@@ -275,18 +290,45 @@ func (t *Theme) execError(err error) *diag.Diagnostic {
 	}
 	m := all[len(all)-1]
 	name := msg[m[2]:m[3]]
-	line, _ := strconv.Atoi(msg[m[4]:m[5]])
-	col := 0
+	line, col := 0, -1
+	if m[4] >= 0 {
+		line, _ = strconv.Atoi(msg[m[4]:m[5]])
+	}
 	if m[6] >= 0 {
 		col, _ = strconv.Atoi(msg[m[6]:m[7]])
+	}
+	rest := msg[m[1]:]
+	if s := startedRE.FindStringSubmatch(rest); s != nil && s[1] == name {
+		line, _ = strconv.Atoi(s[2])
+		col = -1
 	}
 	file := t.files[name]
 	if file == "" {
 		file = name
 	}
-	d := diag.New(file, line, col, "%s", msg[m[8]:m[9]]).WithHint("检查模板中的字段名和函数用法")
-	if src, rerr := os.ReadFile(t.abs[name]); rerr == nil {
+	src, rerr := os.ReadFile(t.abs[name])
+	d := diag.New(file, line, runeCol(src, line, col), "%s", rest).WithHint("检查模板中的字段名和函数用法")
+	if rerr == nil {
 		d.WithSource(src)
 	}
 	return d
+}
+
+// runeCol turns Go's 0-based byte offset in a line of src into the 1-based
+// column in characters that diagnostics use; -1 (no column) gives 0.
+func runeCol(src []byte, line, byteCol int) int {
+	if byteCol < 0 {
+		return 0
+	}
+	for i := 1; i < line && len(src) > 0; i++ {
+		if j := bytes.IndexByte(src, '\n'); j >= 0 {
+			src = src[j+1:]
+		} else {
+			src = nil
+		}
+	}
+	if byteCol > len(src) {
+		return byteCol + 1
+	}
+	return utf8.RuneCount(src[:byteCol]) + 1
 }

@@ -25,7 +25,9 @@ func Truncate(n int, v any) any {
 }
 
 // Plainify returns the text of an HTML fragment, tags removed and runs of
-// white space collapsed, for meta descriptions and feeds.
+// white space collapsed, for meta descriptions and feeds. Block elements
+// and line breaks become a space; inline elements (strong, a, code …)
+// leave none.
 func Plainify(h template.HTML) string {
 	z := html.NewTokenizer(strings.NewReader(string(h)))
 	var b strings.Builder
@@ -36,9 +38,24 @@ func Plainify(h template.HTML) string {
 		case html.TextToken:
 			b.WriteString(html.UnescapeString(string(z.Raw())))
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			b.WriteByte(' ')
+			// Block elements and line breaks separate words; inline
+			// elements do not: 以<strong>党建</strong>统领 is one run of text.
+			if name, _ := z.TagName(); !isInline(string(name)) {
+				b.WriteByte(' ')
+			}
 		}
 	}
+}
+
+// isInline reports whether an HTML element is inline text markup, which
+// Plainify removes without leaving a space.
+func isInline(name string) bool {
+	switch name {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "img",
+		"ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr":
+		return true
+	}
+	return false
 }
 
 func truncateHTML(n int, s string) string {
@@ -53,6 +70,13 @@ func truncateHTML(n int, s string) string {
 			return b.String()
 		case html.TextToken:
 			text := html.UnescapeString(string(z.Raw()))
+			if strings.TrimSpace(text) == "" {
+				// White space between tags (the newline after </p>) is
+				// layout, not text: it is kept and not counted, so that
+				// HTML that fits is never cut.
+				b.WriteString(text)
+				continue
+			}
 			left := n - count
 			if utf8.RuneCountInString(text) <= left {
 				b.WriteString(html.EscapeString(text))

@@ -1,0 +1,136 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+
+	"yipin/generator/content"
+)
+
+func resolveSite(t *testing.T) *Site {
+	t.Helper()
+	draft := src("news/draft.md", fm("草稿"))
+	draft.Front.Draft = true
+	future := dated("news/future.md", "未来", now.AddDate(1, 0, 0))
+	bundle := src("cases/linan/index.md", fm("临安"))
+	bundle.Resources = []content.File{{Path: "cases/linan/data.csv", Abs: "/disk/data.csv", Size: 14}}
+	s, ds := New(testConfig(t), []*content.Source{
+		src("news/_index.md", fm("工作动态")),
+		src("news/a.md", fm("A")),
+		src("news/b.md", fm("B")),
+		src("news/2024/政策解读.md", fm("政策解读")),
+		src("cases/145.md", fm("145")),
+		bundle, draft, future,
+	}, []content.File{{Path: "images/logo.png", Abs: "/disk/logo.png"}}, Options{Now: now})
+	if len(ds) > 0 {
+		t.Fatal(messages(ds))
+	}
+	return s
+}
+
+func TestResolveLink(t *testing.T) {
+	s := resolveSite(t)
+	tests := []struct {
+		from, dest, want string
+	}{
+		{"/news/a/", "../cases/145.md", "/dangjian/cases/145/"},
+		{"/news/a/", "../cases/145.md#成效", "/dangjian/cases/145/#成效"},
+		{"/news/a/", "../cases/145.md?from=a#成效", "/dangjian/cases/145/?from=a#成效"},
+		{"/news/a/", "b.md", "/dangjian/news/b/"},
+		{"/news/a/", "./b.md", "/dangjian/news/b/"},
+		{"/news/a/", "2024/政策解读.md", "/dangjian/news/2024/政策解读/"},
+		{"/news/a/", "_index.md", "/dangjian/news/"},
+		{"/news/a/", "../cases/linan/index.md", "/dangjian/cases/linan/"},
+		{"/news/2024/政策解读/", "../../cases/145.md", "/dangjian/cases/145/"},
+		{"/news/a/", "/cases/145.md", "/dangjian/cases/145/"},
+		{"/news/a/", "/news/", "/dangjian/news/"},
+		{"/news/a/", "/news/#top", "/dangjian/news/#top"},
+		{"/news/a/", "/search/?q=党建", "/dangjian/search/?q=党建"},
+		{"/news/a/", "#top", "#top"},
+		{"/news/a/", "?page=2", "?page=2"},
+		{"/news/a/", "../images/logo.png", "/dangjian/images/logo.png"},
+		{"/news/a/", "/images/logo.png", "/dangjian/images/logo.png"},
+		{"/news/a/", "../cases/linan/data.csv", "/dangjian/cases/linan/data.csv"},
+		{"/news/a/", "photo.jpg", "photo.jpg"}, // not a known file: kept as written
+		{"/cases/linan/", "data.csv", "/dangjian/cases/linan/data.csv"},
+		{"/cases/linan/", "data.csv#row2", "/dangjian/cases/linan/data.csv#row2"},
+		{"/cases/linan/", "../145.md", "/dangjian/cases/145/"},
+		{"/news/", "a.md", "/dangjian/news/a/"},       // from a section's _index.md
+		{"/cases/", "145.md", "/dangjian/cases/145/"}, // from a generated section
+		{"/", "news/a.md", "/dangjian/news/a/"},       // from a generated home page
+	}
+	for _, tt := range tests {
+		got, d := s.ResolveLink(mustPage(t, s, tt.from), tt.dest)
+		if d != nil {
+			t.Errorf("ResolveLink(%s, %q): unexpected diagnostic %s", tt.from, tt.dest, d.Error())
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("ResolveLink(%s, %q) = %q, want %q", tt.from, tt.dest, got, tt.want)
+		}
+	}
+}
+
+func TestResolveLinkErrors(t *testing.T) {
+	s := resolveSite(t)
+	tests := []struct {
+		from, dest string
+		message    []string // parts of the message
+	}{
+		{"/news/a/", "missing.md", []string{"不存在", "missing.md"}},
+		{"/news/a/", "../cases/146.md#成效", []string{"不存在", "../cases/146.md#成效"}},
+		{"/news/a/", "/news/missing.md", []string{"不存在"}},
+		{"/news/a/", "draft.md", []string{"没有发布", "草稿"}},
+		{"/news/a/", "future.md#x", []string{"没有发布", "未来"}},
+		{"/news/a/", "../../outside.md", []string{"内容文件夹之外"}},
+		{"/news/a/", "../../images/logo.png", []string{"内容文件夹之外"}},
+		{"/news/2024/政策解读/", "../../..", []string{"内容文件夹之外"}},
+		{"/", "../a.md", []string{"内容文件夹之外"}},
+	}
+	for _, tt := range tests {
+		got, d := s.ResolveLink(mustPage(t, s, tt.from), tt.dest)
+		if d == nil {
+			t.Errorf("ResolveLink(%s, %q) = %q, want a diagnostic", tt.from, tt.dest, got)
+			continue
+		}
+		if got != tt.dest {
+			t.Errorf("ResolveLink(%s, %q) returned %q with an error; want the link as written", tt.from, tt.dest, got)
+		}
+		// The caller knows where the link is written.
+		if d.File != "" || d.Line != 0 || d.Hint == "" {
+			t.Errorf("diagnostic should have no position and a hint: %+v", d)
+		}
+		for _, part := range tt.message {
+			if !strings.Contains(d.Message, part) {
+				t.Errorf("ResolveLink(%s, %q): message %q should contain %q", tt.from, tt.dest, d.Message, part)
+			}
+		}
+	}
+}
+
+func TestResolveLinkWithRootBase(t *testing.T) {
+	cfg := testConfig(t)
+	if d := cfg.SetBaseURL("/"); d != nil {
+		t.Fatal(d)
+	}
+	s := build(t, cfg, []*content.Source{src("news/a.md", fm("A")), src("cases/b.md", fm("B"))}, nil)
+	for dest, want := range map[string]string{
+		"../cases/b.md#x": "/cases/b/#x",
+		"/news/":          "/news/",
+	} {
+		if got, d := s.ResolveLink(mustPage(t, s, "/news/a/"), dest); d != nil || got != want {
+			t.Errorf("ResolveLink(%q) = %q, %v; want %q", dest, got, d, want)
+		}
+	}
+}
+
+func TestSetContent(t *testing.T) {
+	s := build(t, testConfig(t), []*content.Source{src("news/a.md", fm("A"))}, nil)
+	p := mustPage(t, s, "/news/a/")
+	p.SetContent(Body{Content: "<p>正文</p>", Summary: "<p>摘要</p>", TOC: "<ul></ul>", Truncated: true, WordCount: 2, ReadingTime: 1})
+	if p.Content != template.HTML("<p>正文</p>") || p.Summary != "<p>摘要</p>" || p.TOC != "<ul></ul>" ||
+		!p.Truncated || p.WordCount != 2 || p.ReadingTime != 1 {
+		t.Errorf("SetContent did not set every field: %+v", p)
+	}
+}
