@@ -100,6 +100,10 @@ func (b *run) build() error {
 	if b.opts.BaseURL != "" {
 		b.diags.Add(cfg.SetBaseURL(b.opts.BaseURL))
 	}
+	if cfg.Domain() == "" {
+		b.diags.Add(diag.Warn("site.yaml", 0, 0, "base_url 不是完整网址,sitemap.xml、RSS 和 canonical 中的网址将缺少域名").
+			WithHint("发布前把 base_url 写成完整网址,例如 https://example.gov.cn/dangjian/,或构建时加 --base-url"))
+	}
 	b.cfg = cfg
 	dest := b.opts.Destination
 	if !filepath.IsAbs(dest) {

@@ -14,7 +14,14 @@ func pathProblem(p string) (why string, outside bool) {
 		return why, outside
 	}
 	if dec, err := url.PathUnescape(p); err == nil && dec != p {
-		return rawProblem(dec)
+		if why, outside := rawProblem(dec); why != "" {
+			return why, outside
+		}
+	}
+	// The path becomes both a folder name and a URL: "%" and "#" would
+	// mean one thing on disk and another in a browser.
+	if i := strings.IndexAny(p, "%#"); i >= 0 {
+		return "含有不能用在网址和文件名里的字符 “" + p[i:i+1] + "”", false
 	}
 	return "", false
 }

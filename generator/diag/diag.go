@@ -185,13 +185,15 @@ func Position(src []byte, offset int) (line, col int) {
 }
 
 // List gathers diagnostics from many goroutines. It keeps at most Max
-// errors (all when Max is 0) and counts the ones it drops.
+// errors (all when Max is 0) and counts the ones it drops. The errors kept
+// are the first Max in sort order, whatever order they arrived in, so that
+// a capped report does not depend on goroutine timing.
 type List struct {
-	Max     int
-	mu      sync.Mutex
-	items   []*Diagnostic
-	dropped int
-	errs    int
+	Max      int
+	mu       sync.Mutex
+	errors   []*Diagnostic
+	warnings []*Diagnostic
+	dropped  int
 }
 
 // DefaultMax is how many errors a build reports before it only counts them.
@@ -204,14 +206,23 @@ func (l *List) Add(d *Diagnostic) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if d.Severity == Error {
-		l.errs++
-		if l.Max > 0 && l.errs > l.Max {
-			l.dropped++
-			return
+	switch {
+	case d.Severity != Error:
+		l.warnings = append(l.warnings, d)
+	case l.Max <= 0 || len(l.errors) < l.Max:
+		l.errors = append(l.errors, d)
+	default:
+		l.dropped++
+		last := 0
+		for i, e := range l.errors {
+			if compare(e, l.errors[last]) > 0 {
+				last = i
+			}
+		}
+		if compare(d, l.errors[last]) < 0 {
+			l.errors[last] = d
 		}
 	}
-	l.items = append(l.items, d)
 }
 
 // AddAll records every diagnostic of ds.
@@ -225,7 +236,7 @@ func (l *List) AddAll(ds []*Diagnostic) {
 func (l *List) HasErrors() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.errs > 0
+	return len(l.errors) > 0
 }
 
 // Dropped is how many errors went past Max.
@@ -239,7 +250,7 @@ func (l *List) Dropped() int {
 // reports are the same from run to run whatever the goroutines did.
 func (l *List) Items() []*Diagnostic {
 	l.mu.Lock()
-	items := slices.Clone(l.items)
+	items := slices.Concat(l.errors, l.warnings)
 	l.mu.Unlock()
 	Sort(items)
 	return items
@@ -247,10 +258,12 @@ func (l *List) Items() []*Diagnostic {
 
 // Sort orders diagnostics by file, line, column and message.
 func Sort(ds []*Diagnostic) {
-	slices.SortStableFunc(ds, func(a, b *Diagnostic) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Col, b.Col), cmp.Compare(a.Message, b.Message))
-	})
+	slices.SortStableFunc(ds, compare)
+}
+
+func compare(a, b *Diagnostic) int {
+	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col), cmp.Compare(a.Message, b.Message))
 }
 
 // Err returns nil when no error was added, else the errors (not the

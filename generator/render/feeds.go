@@ -184,7 +184,7 @@ var aliasTemplate = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 func (r *Renderer) alias(a site.Alias) func(*bytes.Buffer) (string, *diag.Diagnostic) {
 	return func(buf *bytes.Buffer) (string, *diag.Diagnostic) {
 		data := struct{ Lang, Title, URL, Canonical string }{
-			r.Site.Config.Language, a.To.Title, a.To.RelPermalink(), a.To.Permalink()}
+			r.Site.Config.Language, a.To.Title, escapeURL(a.To.RelPermalink()), a.To.Permalink()}
 		if err := aliasTemplate.Execute(buf, data); err != nil {
 			return "", diag.New(a.To.File, 0, 0, "生成跳转页失败:%v", err)
 		}

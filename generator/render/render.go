@@ -17,7 +17,8 @@ import (
 	"yipin/generator/theme"
 )
 
-// Publisher is where rendered outputs go (publish.Publisher).
+// Publisher is where rendered outputs go (publish.Publisher). Output must
+// be done with data when it returns: the renderer reuses the buffer.
 type Publisher interface {
 	Output(rel string, data []byte) error
 }

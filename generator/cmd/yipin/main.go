@@ -88,54 +88,90 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, "\n每个命令都可加 -h 查看选项,例如 yipin build -h\n")
 }
 
-// newFlags makes a flag set whose errors and help are in Chinese.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "用法:yipin %s [选项]\n\n%s\n\n选项:\n", name, synopsis)
-		fs.VisitAll(func(f *flag.Flag) {
-			arg, text := flag.UnquoteUsage(f)
-			if arg != "" {
-				arg = " " + arg
-			}
-			def := ""
-			if f.DefValue != "" && f.DefValue != "false" {
-				def = fmt.Sprintf("(默认 %s)", f.DefValue)
-			}
-			fmt.Fprintf(stderr, "  --%s%s\n        %s%s\n", f.Name, arg, text, def)
-		})
-	}
-	return fs
+// flags is a command's flag set, with help and errors in Chinese: help
+// goes to stdout (it was asked for), mistakes to stderr.
+type flags struct {
+	*flag.FlagSet
+	synopsis       string
+	stdout, stderr io.Writer
+}
+
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flags {
+	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), synopsis: synopsis, stdout: stdout, stderr: stderr}
+	f.SetOutput(io.Discard) // the flag package's own messages are English
+	return f
+}
+
+// usage prints the command's options. A word in backquotes in a flag's
+// text names its value: "网站`文件夹`" shows as --source 文件夹.
+func (f *flags) usage(w io.Writer) {
+	fmt.Fprintf(w, "用法:yipin %s [选项]\n\n%s\n\n选项:\n", f.Name(), f.synopsis)
+	f.VisitAll(func(fl *flag.Flag) {
+		arg, text := flag.UnquoteUsage(fl)
+		if arg != "" {
+			arg = " " + arg
+		}
+		def := ""
+		if fl.DefValue != "" && fl.DefValue != "false" {
+			def = fmt.Sprintf("(默认 %s)", fl.DefValue)
+		}
+		fmt.Fprintf(w, "  --%s%s\n        %s%s\n", fl.Name, arg, text, def)
+	})
 }
 
 // parse parses flags, returning an exit code when the command should stop.
-func parse(fs *flag.FlagSet, args []string) (int, bool) {
-	err := fs.Parse(args)
+func (f *flags) parse(args []string) (int, bool) {
+	err := f.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
+		f.usage(f.stdout)
 		return exitOK, false
 	case err != nil:
+		fmt.Fprintf(f.stderr, "yipin %s:%s\n运行 yipin %s -h 查看全部选项。\n", f.Name(), flagError(err), f.Name())
 		return exitUsage, false
-	case fs.NArg() > 0:
-		fmt.Fprintf(fs.Output(), "yipin %s:多余的参数 %q\n", fs.Name(), strings.Join(fs.Args(), " "))
+	case f.NArg() > 0:
+		fmt.Fprintf(f.stderr, "yipin %s:多余的参数 %q\n运行 yipin %s -h 查看用法。\n", f.Name(), strings.Join(f.Args(), " "), f.Name())
 		return exitUsage, false
 	}
 	return 0, true
 }
 
+// flagError says in Chinese what the flag package found wrong.
+func flagError(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return "没有 " + name + " 这个选项"
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return "选项 " + name + " 后面要写一个值"
+	}
+	// invalid boolean value "maybe" for -quiet: parse error
+	// invalid value "x" for flag -n: …
+	if strings.HasPrefix(msg, "invalid ") {
+		if i := strings.Index(msg, " for "); i >= 0 {
+			value := ""
+			if q := strings.IndexByte(msg[:i], '"'); q >= 0 {
+				value = " " + msg[q:i]
+			}
+			name, _, _ := strings.Cut(strings.TrimPrefix(msg[i+len(" for "):], "flag "), ":")
+			return "选项 " + name + " 的值" + value + " 不对"
+		}
+	}
+	return msg
+}
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "读取 site.yaml、content/ 和主题,生成完整的静态网站。", stderr)
+	fs := newFlags("build", "读取 site.yaml、content/ 和主题,生成完整的静态网站。", stdout, stderr)
 	var o build.Options
 	var quiet, timings bool
-	fs.StringVar(&o.Source, "source", ".", "网站文件夹(含 site.yaml)")
-	fs.StringVar(&o.Destination, "destination", "public", "输出文件夹(相对于网站文件夹)")
-	fs.StringVar(&o.BaseURL, "base-url", "", "网站地址,覆盖 site.yaml 的 base_url,例如 https://example.gov.cn/dangjian/")
+	fs.StringVar(&o.Source, "source", ".", "网站`文件夹`(含 site.yaml)")
+	fs.StringVar(&o.Destination, "destination", "public", "输出`文件夹`(相对于网站文件夹)")
+	fs.StringVar(&o.BaseURL, "base-url", "", "网站`网址`,覆盖 site.yaml 的 base_url,例如 https://example.gov.cn/dangjian/")
 	fs.BoolVar(&o.Drafts, "drafts", false, "包含草稿(draft: true)")
 	fs.BoolVar(&o.Future, "future", false, "包含发布时间在未来的页面")
 	fs.BoolVar(&quiet, "quiet", false, "只输出错误")
 	fs.BoolVar(&timings, "timings", false, "列出每个构建步骤的用时")
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := fs.parse(args); !ok {
 		return code
 	}
 	stats, err := build.Run(o)
@@ -176,8 +212,8 @@ func seconds(d time.Duration) string {
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "显示 yipin 的版本。", stderr)
-	if code, ok := parse(fs, args); !ok {
+	fs := newFlags("version", "显示 yipin 的版本。", stdout, stderr)
+	if code, ok := fs.parse(args); !ok {
 		return code
 	}
 	v := version
