@@ -19,6 +19,7 @@ type config struct {
 	Site  string   // site folder with content/
 	Runs  int      // counted runs, after one warm-up
 	Extra []string // extra build flags
+	Tmp   string   // folder for the build outputs; "" means the system's temporary folder
 }
 
 // measurement is one build.
@@ -93,7 +94,7 @@ func countPages(site string) (pages, sections int, err error) {
 // buildOnce runs one build into a fresh temporary folder, which it
 // removes afterwards (outside the timed part).
 func buildOnce(c config, run int) (measurement, error) {
-	tmp, err := os.MkdirTemp("", "yipin-bench-")
+	tmp, err := os.MkdirTemp(c.Tmp, "yipin-bench-")
 	if err != nil {
 		return measurement{}, err
 	}
