@@ -5,6 +5,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"os"
@@ -132,9 +133,6 @@ func (b *run) build() error {
 		out.Abort()
 		return err
 	}
-	b.convert()
-	b.step("Markdown")
-
 	r := &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
 	b.diags.AddAll(r.Run())
 	b.step("渲染")
@@ -175,8 +173,12 @@ func (b *run) load() error {
 	s, ds := site.New(b.cfg, sources, files, site.Options{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now})
 	b.diags.AddAll(ds)
 	b.site = s
+	s.SetConverter(b.convert)
 	for _, src := range sources {
-		src.Front.Node = nil // the model holds what it needs; the YAML tree is large
+		// The model holds what it needs of the front matter, and bodies are
+		// read again when their page is converted: a build keeps no file's
+		// text or YAML tree in memory.
+		src.Front.Node, src.Body = nil, nil
 	}
 	b.copyFiles(s.Files)
 	b.step("模型")
@@ -215,27 +217,40 @@ func (b *run) loadTheme() {
 	b.theme = t
 }
 
-// convert turns every page's Markdown into HTML on all cores.
-func (b *run) convert() {
-	pages := b.site.WithSource()
-	parallel(len(pages), b.opts.Workers, func(i int) {
-		p := pages[i]
-		src := p.Origin()
-		res := b.md.Convert(markdown.Document{
-			File: src.File, Body: src.Body, BodyLine: src.BodyLine,
-			Resolve: func(dest string) (string, *diag.Diagnostic) { return b.site.ResolveLink(p, dest) },
-		})
-		body := site.Body{
-			Content: htmlOf(res.HTML), Summary: htmlOf(res.Summary), TOC: htmlOf(res.TOC),
-			Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
+// convert is the site's Converter: it turns one page's Markdown into
+// HTML. Pages convert on first use, on the render workers, so a page's
+// HTML lives only while the page is being rendered.
+func (b *run) convert(p *site.Page, first bool) site.Body {
+	src := p.Origin()
+	body, err := src.ReadBody()
+	if err != nil {
+		if first {
+			b.diags.Add(diag.New(src.File, 0, 0, "无法再次读取这个文件:%v", err).
+				WithHint("构建过程中不要移动或删除内容文件"))
 		}
-		if s := src.Front.Summary; s != "" {
-			body.Summary, body.Truncated = template.HTML(b.md.Inline(s)), true
-		}
-		p.SetContent(body)
-		src.Body = nil // the HTML is all that is needed from here on
-		b.diags.AddAll(res.Diagnostics)
+		return site.Body{}
+	}
+	res := b.md.Convert(markdown.Document{
+		File: src.File, Body: body, BodyLine: src.BodyLine,
+		Resolve: func(dest string) (string, *diag.Diagnostic) { return b.site.ResolveLink(p, dest) },
 	})
+	summary := res.Summary
+	if len(summary) > 0 && len(res.HTML) > 0 && &summary[0] == &res.HTML[0] {
+		// the text before <!--more--> shares the HTML's buffer; a copy lets
+		// the buffer go when the page releases its HTML
+		summary = bytes.Clone(summary)
+	}
+	out := site.Body{
+		Content: htmlOf(res.HTML), Summary: htmlOf(summary), TOC: htmlOf(res.TOC),
+		Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
+	}
+	if s := src.Front.Summary; s != "" {
+		out.Summary, out.Truncated = template.HTML(b.md.Inline(s)), true
+	}
+	if first {
+		b.diags.AddAll(res.Diagnostics)
+	}
+	return out
 }
 
 // htmlOf makes HTML of converter output without copying it: the

@@ -80,15 +80,17 @@ func readSource(j job, prefix string, o Options) (*Source, []*diag.Diagnostic) {
 	}
 	fm, body, bodyLine, ds := ParseFrontMatter(file, data, o)
 	return &Source{
-		Path:      j.rel,
-		File:      file,
-		Kind:      j.kind,
-		Dir:       j.dir,
-		Name:      j.name,
-		Front:     fm,
-		Body:      body,
-		BodyLine:  bodyLine,
-		Resources: j.resources,
+		Path:       j.rel,
+		File:       file,
+		Abs:        j.abs,
+		BodyOffset: len(data) - len(body),
+		Kind:       j.kind,
+		Dir:        j.dir,
+		Name:       j.name,
+		Front:      fm,
+		Body:       body,
+		BodyLine:   bodyLine,
+		Resources:  j.resources,
 	}, ds
 }
 

@@ -4,6 +4,8 @@
 package content
 
 import (
+	"fmt"
+	"os"
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -32,15 +34,33 @@ func (k Kind) String() string {
 
 // Source is one parsed Markdown file.
 type Source struct {
-	Path      string       // slash path relative to the content dir: "news/2024/政策解读.md", "news/_index.md", "cases/caihui/index.md"
-	File      string       // path for messages, relative to the site root: "content/news/2024/政策解读.md"
-	Kind      Kind         // Page, Section or Bundle
-	Dir       string       // slash dir of the section this belongs to ("" for the root); a Bundle's parent dir; a Section's own folder
-	Name      string       // base name without .md; for a Bundle the folder name; for a Section "_index"
-	Front     *FrontMatter // never nil
-	Body      []byte       // Markdown after the front matter, a sub-slice of the file's bytes
-	BodyLine  int          // 1-based line in the file where Body starts
-	Resources []File       // Bundle only: the other files in the bundle folder (recursively), sorted by Path
+	Path       string       // slash path relative to the content dir: "news/2024/政策解读.md", "news/_index.md", "cases/caihui/index.md"
+	File       string       // path for messages, relative to the site root: "content/news/2024/政策解读.md"
+	Kind       Kind         // Page, Section or Bundle
+	Dir        string       // slash dir of the section this belongs to ("" for the root); a Bundle's parent dir; a Section's own folder
+	Name       string       // base name without .md; for a Bundle the folder name; for a Section "_index"
+	Front      *FrontMatter // never nil
+	Body       []byte       // Markdown after the front matter, a sub-slice of the file's bytes; may be dropped (see ReadBody)
+	BodyLine   int          // 1-based line in the file where Body starts
+	Abs        string       // the file on disk
+	BodyOffset int          // byte offset in the file where Body starts
+	Resources  []File       // Bundle only: the other files in the bundle folder (recursively), sorted by Path
+}
+
+// ReadBody returns Body, or, when the caller dropped it to save memory,
+// reads it again from the file.
+func (s *Source) ReadBody() ([]byte, error) {
+	if s.Body != nil {
+		return s.Body, nil
+	}
+	data, err := os.ReadFile(s.Abs)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) < s.BodyOffset {
+		return nil, fmt.Errorf("文件 %s 在构建过程中被改短了", s.File)
+	}
+	return data[s.BodyOffset:], nil
 }
 
 // File is a non-Markdown file under content/ that is not a bundle resource;

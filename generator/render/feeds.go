@@ -56,7 +56,7 @@ func (r *Renderer) feed(list *site.Page) func(*bytes.Buffer) (string, *diag.Diag
 		items := newest(list.Pages, cfg.RSSLimit)
 		for _, p := range items {
 			it := rssItem{Title: p.Title, Link: escapeURL(p.Permalink()), GUID: escapeURL(p.Permalink()),
-				Description: string(p.Summary)}
+				Description: string(p.Summary())}
 			if !p.Date.IsZero() {
 				it.PubDate = p.Date.Format(time.RFC1123Z)
 			}

@@ -109,27 +109,31 @@ func newModel(tb testing.TB, cfg *config.Config, sources []*content.Source, file
 		SummaryLength: cfg.SummaryLength, ReadingSpeed: cfg.ReadingSpeed,
 		TOCMinLevel: cfg.Markdown.TOCMinLevel, TOCMaxLevel: cfg.Markdown.TOCMaxLevel,
 	})
-	pages := s.WithSource()
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var mdDiags []*diag.Diagnostic
-	for _, p := range pages {
-		wg.Go(func() {
-			src := p.Origin()
-			res := md.Convert(markdown.Document{
-				File: src.File, Body: src.Body, BodyLine: src.BodyLine,
-				Resolve: func(dest string) (string, *diag.Diagnostic) { return s.ResolveLink(p, dest) },
-			})
-			p.SetContent(site.Body{
-				Content: template.HTML(res.HTML), Summary: template.HTML(res.Summary), TOC: template.HTML(res.TOC),
-				Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
-			})
+	s.SetConverter(func(p *site.Page, first bool) site.Body {
+		src := p.Origin()
+		body, err := src.ReadBody()
+		if err != nil {
+			tb.Error(err)
+		}
+		res := md.Convert(markdown.Document{
+			File: src.File, Body: body, BodyLine: src.BodyLine,
+			Resolve: func(dest string) (string, *diag.Diagnostic) { return s.ResolveLink(p, dest) },
+		})
+		if first {
 			mu.Lock()
 			mdDiags = append(mdDiags, res.Diagnostics...)
 			mu.Unlock()
-		})
+		}
+		return site.Body{
+			Content: template.HTML(res.HTML), Summary: template.HTML(res.Summary), TOC: template.HTML(res.TOC),
+			Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
+		}
+	})
+	for _, p := range s.WithSource() {
+		p.Summary() // convert now, so that problems show before rendering
 	}
-	wg.Wait()
 	noErrors(tb, "markdown", mdDiags)
 	th, ds := theme.Load(dirs, theme.Env{
 		Config:      cfg,

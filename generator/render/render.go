@@ -129,6 +129,13 @@ func pageName(p *site.Page) string {
 func (r *Renderer) jobs() []job {
 	var jobs []job
 	size := r.Site.Config.PageSize
+	// Articles first: each converts its Markdown as it renders and then
+	// releases the HTML, and the lists after them find every summary made.
+	for _, p := range r.Site.All {
+		if p.Kind == site.KindPage {
+			jobs = append(jobs, job{page: p})
+		}
+	}
 	for _, p := range r.Site.All {
 		switch p.Kind {
 		case site.KindHome, site.KindSection, site.KindTerm, site.KindYear:
@@ -139,6 +146,8 @@ func (r *Renderer) jobs() []job {
 			for _, pg := range site.Paginate(p, size) {
 				jobs = append(jobs, job{page: p, pager: pg})
 			}
+		case site.KindPage:
+			// listed first
 		default:
 			jobs = append(jobs, job{page: p})
 		}
@@ -171,7 +180,11 @@ func (r *Renderer) do(buf *bytes.Buffer, j job) *diag.Diagnostic {
 		if j.pager != nil {
 			dot = j.page.WithPager(j.pager)
 		}
-		if d := r.Theme.Execute(buf, r.Theme.Lookup(j.page), j.page, dot); d != nil {
+		d := r.Theme.Execute(buf, r.Theme.Lookup(j.page), j.page, dot)
+		if j.page.Kind == site.KindPage {
+			j.page.ReleaseContent()
+		}
+		if d != nil {
 			return d
 		}
 	}

@@ -385,8 +385,8 @@ func TestFeeds(t *testing.T) {
 					t.Errorf("%s is newer than the item before it", it.Title)
 				}
 				prev = date
-				if it.Description != string(p.Summary) {
-					t.Errorf("%s: description %q, want the summary %q", it.Title, it.Description, p.Summary)
+				if it.Description != string(p.Summary()) {
+					t.Errorf("%s: description %q, want the summary %q", it.Title, it.Description, p.Summary())
 				}
 			}
 			if !slices.Equal(titles, c.items) {

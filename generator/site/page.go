@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"html/template"
 	"path"
 	"strings"
 	"time"
@@ -48,13 +47,6 @@ type Page struct {
 	File    string // source file for messages ("content/news/a.md"); "" for generated pages
 	Path    string // site path without the base path: "/news/a/"
 
-	Content     template.HTML
-	Summary     template.HTML
-	TOC         template.HTML
-	Truncated   bool // Summary is shorter than Content
-	WordCount   int  // characters, Chinese style
-	ReadingTime int  // minutes
-
 	Parent    *Page   // the section above; nil for the home page
 	Sections  []*Page // sections directly below (home and sections)
 	Pages     []*Page // what a list shows, in list order
@@ -69,7 +61,8 @@ type Page struct {
 	// Paginator is the pager page being rendered, for lists; see WithPager.
 	Paginator *Pager
 
-	src *content.Source
+	src  *content.Source
+	lazy *lazyBody // Content, Summary, TOC and counts of src; see body.go
 }
 
 // Resource is a file of a page bundle, published beside the page.
@@ -83,7 +76,8 @@ type Resource struct {
 
 // WithPager returns a copy of a list page for rendering pager page pg: its
 // Paginator is pg and its URLs are those of that pager page. The copy is
-// the template's dot; the model itself is not changed.
+// the template's dot; the model itself is not changed. It shares the
+// page's body with the page.
 func (p *Page) WithPager(pg *Pager) *Page {
 	c := *p
 	c.Paginator = pg

@@ -1,26 +1,11 @@
 package site
 
 import (
-	"html/template"
 	"path"
 	"strings"
 
 	"yipin/generator/diag"
 )
-
-// Body is what the markdown stage gives a page.
-type Body struct {
-	Content, Summary, TOC  template.HTML
-	Truncated              bool
-	WordCount, ReadingTime int
-}
-
-// SetContent gives the page its HTML. The build calls it once per page,
-// from many goroutines at once (each on its own page), before rendering.
-func (p *Page) SetContent(b Body) {
-	p.Content, p.Summary, p.TOC = b.Content, b.Summary, b.TOC
-	p.Truncated, p.WordCount, p.ReadingTime = b.Truncated, b.WordCount, b.ReadingTime
-}
 
 // ResolveLink turns a link written in the page's Markdown into the URL to
 // publish. A relative path to a .md file becomes the target page's URL

@@ -125,12 +125,29 @@ func TestResolveLinkWithRootBase(t *testing.T) {
 	}
 }
 
-func TestSetContent(t *testing.T) {
+func TestLazyBody(t *testing.T) {
 	s := build(t, testConfig(t), []*content.Source{src("news/a.md", fm("A"))}, nil)
 	p := mustPage(t, s, "/news/a/")
-	p.SetContent(Body{Content: "<p>正文</p>", Summary: "<p>摘要</p>", TOC: "<ul></ul>", Truncated: true, WordCount: 2, ReadingTime: 1})
-	if p.Content != template.HTML("<p>正文</p>") || p.Summary != "<p>摘要</p>" || p.TOC != "<ul></ul>" ||
-		!p.Truncated || p.WordCount != 2 || p.ReadingTime != 1 {
-		t.Errorf("SetContent did not set every field: %+v", p)
+	var calls []bool
+	s.SetConverter(func(q *Page, first bool) Body {
+		calls = append(calls, first)
+		return Body{Content: "<p>正文</p>", Summary: "<p>摘要</p>", TOC: "<ul></ul>", Truncated: true, WordCount: 2, ReadingTime: 1}
+	})
+	if p.Content() != template.HTML("<p>正文</p>") || p.Summary() != "<p>摘要</p>" || p.TOC() != "<ul></ul>" ||
+		!p.Truncated() || p.WordCount() != 2 || p.ReadingTime() != 1 {
+		t.Errorf("body not as converted")
+	}
+	if len(calls) != 1 || !calls[0] {
+		t.Fatalf("converter calls = %v, want one first call", calls)
+	}
+	p.ReleaseContent()
+	if p.Summary() != "<p>摘要</p>" || p.WordCount() != 2 || len(calls) != 1 {
+		t.Errorf("after release, summary and counts must stay without converting again (calls %v)", calls)
+	}
+	if p.Content() != "<p>正文</p>" || len(calls) != 2 || calls[1] {
+		t.Errorf("after release, Content must be made again with first=false (calls %v)", calls)
+	}
+	if h := s.Home.Content(); h != "" || len(calls) != 2 {
+		t.Errorf("a generated page has no body: %q, calls %v", h, calls)
 	}
 }

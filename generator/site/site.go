@@ -35,6 +35,7 @@ type Site struct {
 	bySource map[string]*Page // content path → page
 	byFile   map[string]string
 	excluded map[string]string // content path → why it was left out
+	convert  Converter
 }
 
 // Alias is a redirect page written at From that sends readers to To.
@@ -58,7 +59,7 @@ type Options struct {
 
 // New builds the model from the sources and the non-Markdown content files.
 // Pages get their URLs, sections, terms and neighbours here; their HTML is
-// set later by SetContent.
+// made on first use by the converter given to SetConverter.
 func New(cfg *config.Config, sources []*content.Source, files []content.File, o Options) (*Site, []*diag.Diagnostic) {
 	s := &Site{
 		Config:   cfg,
@@ -152,7 +153,7 @@ func (b *builder) pages(sources []*content.Source) {
 			Author: fm.Author, Source: fm.Source, Editor: fm.Editor,
 			Aliases: fm.Aliases, Params: fm.Params, Layout: fm.Layout, Type: fm.Type,
 			Dir: src.Dir, Section: sectionKey(src.Dir), File: src.File,
-			Site: b.site, src: src,
+			Site: b.site, src: src, lazy: &lazyBody{},
 		}
 		if p.Lastmod.IsZero() {
 			p.Lastmod = p.Date

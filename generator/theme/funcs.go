@@ -138,7 +138,7 @@ func sortBy(pages []*site.Page, field, order string) ([]*site.Page, error) {
 	case "Weight":
 		cmp = func(a, b *site.Page) int { return a.Weight - b.Weight }
 	case "WordCount":
-		cmp = func(a, b *site.Page) int { return a.WordCount - b.WordCount }
+		cmp = func(a, b *site.Page) int { return a.WordCount() - b.WordCount() }
 	default:
 		return nil, fmt.Errorf("sortBy 不支持按 %q 排序,可用 Date、Lastmod、Title、Weight、WordCount", field)
 	}

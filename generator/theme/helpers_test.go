@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"yipin/generator/config"
+	"yipin/generator/content"
 	"yipin/generator/diag"
 	"yipin/generator/site"
 )
@@ -107,24 +108,59 @@ func renderErr(t *testing.T, src string, data any) *diag.Diagnostic {
 	return d
 }
 
-// testPages is a small list of pages for the list functions.
+// testPages is a small list of pages for the list functions, made by
+// site.New from hand-written sources so that they have bodies (word
+// counts) like real pages.
 func testPages(t *testing.T) []*site.Page {
-	s := &site.Site{Config: testConfig(t)}
-	mk := func(title, section string, kind site.Kind, date time.Time, weight, words int, unit string) *site.Page {
-		p := &site.Page{Title: title, Section: section, Kind: kind, Date: date, Lastmod: date,
-			Weight: weight, WordCount: words, Site: s, Params: map[string]any{}, Path: "/" + section + "/" + title + "/"}
-		if unit != "" {
-			p.Params["unit"] = unit
+	t.Helper()
+	type spec struct {
+		title, section string
+		kind           site.Kind
+		date           time.Time
+		weight, words  int
+		unit           string
+	}
+	specs := []spec{
+		{"b", "news", site.KindPage, day(2024, 3, 1), 0, 300, "caizheng"},
+		{"a", "news", site.KindPage, day(2023, 5, 1), 2, 100, ""},
+		{"d", "cases", site.KindPage, day(2024, 1, 1), 1, 200, "caizheng"},
+		{"c", "cases", site.KindSection, time.Time{}, 0, 0, "jiaoyu"},
+		{"e", "news", site.KindPage, day(2022, 8, 1), 0, 50, ""},
+	}
+	var sources []*content.Source
+	words := map[string]int{}
+	for _, sp := range specs {
+		fm := &content.FrontMatter{Title: sp.title, Date: sp.date, Lastmod: sp.date, Weight: sp.weight,
+			Params: map[string]any{}, Terms: map[string][]string{}, Pos: map[string]content.Pos{}}
+		if sp.unit != "" {
+			fm.Params["unit"] = sp.unit
 		}
-		return p
+		src := &content.Source{Path: sp.section + "/" + sp.title + ".md", Kind: content.Page, Dir: sp.section, Name: sp.title, Front: fm}
+		if sp.kind == site.KindSection {
+			src = &content.Source{Path: sp.section + "/_index.md", Kind: content.Section, Dir: sp.section, Name: "_index", Front: fm}
+		}
+		src.File = "content/" + src.Path
+		sources = append(sources, src)
+		words[sp.title] = sp.words
 	}
-	return []*site.Page{
-		mk("b", "news", site.KindPage, day(2024, 3, 1), 0, 300, "caizheng"),
-		mk("a", "news", site.KindPage, day(2023, 5, 1), 2, 100, ""),
-		mk("d", "cases", site.KindPage, day(2024, 1, 1), 1, 200, "caizheng"),
-		mk("c", "cases", site.KindSection, time.Time{}, 0, 0, "jiaoyu"),
-		mk("e", "news", site.KindPage, day(2022, 8, 1), 0, 50, ""),
+	s, ds := site.New(testConfig(t), sources, nil, site.Options{Now: day(2030, 1, 1)})
+	if len(ds) > 0 {
+		t.Fatalf("site.New: %v", ds)
 	}
+	s.SetConverter(func(p *site.Page, first bool) site.Body { return site.Body{WordCount: words[p.Title]} })
+	var pages []*site.Page
+	for _, sp := range specs {
+		path := "/" + sp.section + "/" + sp.title + "/"
+		if sp.kind == site.KindSection {
+			path = "/" + sp.section + "/"
+		}
+		p := s.Page(path)
+		if p == nil {
+			t.Fatalf("no page at %s", path)
+		}
+		pages = append(pages, p)
+	}
+	return pages
 }
 
 func titlesOf(pages []*site.Page) string {

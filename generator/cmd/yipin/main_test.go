@@ -304,7 +304,7 @@ func TestBuildTimings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
-	steps := []string{"配置", "读取", "模型", "Markdown", "渲染", "发布"}
+	steps := []string{"配置", "读取", "模型", "渲染", "发布"}
 	if len(lines) != len(steps)+1 {
 		t.Fatalf("want %d step lines and the summary, got:\n%s", len(steps), stdout)
 	}
