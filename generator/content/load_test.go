@@ -254,3 +254,22 @@ func resourcePaths(files []File) []string {
 	}
 	return out
 }
+
+func TestLoadSymlinkedContentFolder(t *testing.T) {
+	root := t.TempDir()
+	real := filepath.Join(root, "articles")
+	if err := os.MkdirAll(filepath.Join(real, "news"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "news", "a.md"), []byte("---\ntitle: 甲\n---\n正文\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "content")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	sources, _, diags := Load(link, "content", Options{})
+	if len(diags) != 0 || len(sources) != 1 || sources[0].Path != "news/a.md" || sources[0].File != "content/news/a.md" {
+		t.Fatalf("sources %v, diags %v", sources, diags)
+	}
+}

@@ -44,8 +44,10 @@ func walk(dir, prefix string) ([]entry, []*diag.Diagnostic) {
 		return nil, []*diag.Diagnostic{diag.New(prefix, 0, 0, "无法读取内容文件夹 %s", prefix).
 			WithHint("请检查文件夹是否有读取权限(%v)", err)}
 	}
-	w.real = real
-	if err := filepath.WalkDir(dir, w.visit); err != nil {
+	// A content folder that is itself a link (content -> /data/articles)
+	// is walked at its target.
+	w.real, w.dir = real, real
+	if err := filepath.WalkDir(real, w.visit); err != nil {
 		w.diags = append(w.diags, diag.New(prefix, 0, 0, "无法读取内容文件夹 %s", prefix).
 			WithHint("请检查文件夹是否存在、是否有读取权限(%v)", err))
 	}
