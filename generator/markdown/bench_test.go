@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -154,5 +156,58 @@ func BenchmarkHighlight(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c.Convert(Document{Body: src})
+	}
+}
+
+// corpusPages reads n pages spread evenly over the generated corpus
+// (corpus/10000/content, made by cmd/corpus), bodies only, or skips the
+// benchmark when the corpus is not there.
+func corpusPages(b *testing.B, n int) []Document {
+	b.Helper()
+	var paths []string
+	_ = filepath.WalkDir("../../corpus/10000/content", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	if len(paths) == 0 {
+		b.Skip("no corpus: run cmd/corpus to make corpus/10000")
+	}
+	var docs []Document
+	for i := 0; i < n && i < len(paths); i++ {
+		path := paths[i*len(paths)/n]
+		src, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, line := src, 1
+		if bytes.HasPrefix(src, []byte("---\n")) {
+			if j := bytes.Index(src[4:], []byte("\n---\n")); j >= 0 {
+				body = src[4+j+5:]
+				line = bytes.Count(src[:4+j+5], []byte("\n")) + 1
+			}
+		}
+		docs = append(docs, Document{File: path, Body: body, BodyLine: line,
+			Resolve: func(string) (string, *diag.Diagnostic) { return "", nil }})
+	}
+	return docs
+}
+
+// BenchmarkConvertCorpus converts 300 pages of the generated corpus, one
+// page per op, as a full build does.
+func BenchmarkConvertCorpus(b *testing.B) {
+	docs := corpusPages(b, 300)
+	c := coldConverter()
+	size := 0
+	for _, d := range docs {
+		size += len(d.Body)
+	}
+	b.SetBytes(int64(size / len(docs)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		c.Convert(docs[i%len(docs)])
+		i++
 	}
 }

@@ -69,12 +69,14 @@ func scanDelimiter(block text.Reader, minimum int, p parser.DelimiterProcessor) 
 // the character just after the run. Without CJK characters around, the
 // result is exactly CommonMark's.
 func flanking(before, base, after rune) (left, right bool) {
+	// isCJK is a few comparisons, util.IsPunctRune two searches of the
+	// Unicode tables for a Chinese character: ask isCJK first.
+	baseCJK, afterCJK := isCJK(base), isCJK(after)
 	beforeSpace := util.IsSpaceRune(before)
-	beforePunct := util.IsPunctRune(base) && !isCJK(base)
-	beforeCJK := isCJK(base) || isIdeographicVS(before)
+	beforePunct := !baseCJK && util.IsPunctRune(base)
+	beforeCJK := baseCJK || isIdeographicVS(before)
 	afterSpace := util.IsSpaceRune(after)
-	afterPunct := util.IsPunctRune(after) && !isCJK(after)
-	afterCJK := isCJK(after)
+	afterPunct := !afterCJK && util.IsPunctRune(after)
 
 	left = !afterSpace && (!afterPunct || beforeSpace || beforePunct || beforeCJK)
 	right = !beforeSpace && (!beforePunct || afterSpace || afterPunct || afterCJK)

@@ -25,8 +25,9 @@ const codeStyle = "github"
 type codeRenderer struct {
 	writer    html.Writer
 	style     *chroma.Style
-	formatter *chromahtml.Formatter
-	scratch   sync.Pool // *bytes.Buffer
+	formatter *chromahtml.Formatter // for the CSS
+	html      *codeHTML             // writes what formatter would
+	scratch   sync.Pool             // *codeScratch
 
 	keysOnce sync.Once
 	keys     map[string]struct{} // the names lexers.Get can resolve
@@ -55,7 +56,8 @@ func newCodeRenderer(lineNumbers bool, w html.Writer) *codeRenderer {
 			chromahtml.WithLineNumbers(lineNumbers),
 			chromahtml.LineNumbersInTable(lineNumbers),
 		),
-		scratch: sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		html:    newCodeHTML(lineNumbers),
+		scratch: sync.Pool{New: func() any { return new(codeScratch) }},
 		lexers:  map[string]chroma.Lexer{},
 		done:    map[string][]byte{},
 		doneMax: maxDoneBytes,
@@ -87,7 +89,7 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 	_ = w.WriteByte('>')
 	lines := n.Lines()
 	for i := range lines.Len() {
-		r.writer.RawWrite(w, lineAt(lines, i, src))
+		rawWrite(r.writer, w, lineAt(lines, i, src))
 	}
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
@@ -96,53 +98,55 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 // highlight writes the highlighted block and reports whether it could.
 // Output is built aside first so that a failing lexer leaves nothing behind.
 func (r *codeRenderer) highlight(w util.BufWriter, lexer chroma.Lexer, lang string, n *ast.FencedCodeBlock, src []byte) (ok bool) {
-	buf := r.scratch.Get().(*bytes.Buffer)
+	s := r.scratch.Get().(*codeScratch)
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
-		buf.Reset()
-		r.scratch.Put(buf)
+		s.buf.Reset()
+		clear(s.pieces) // drop the token strings
+		r.scratch.Put(s)
 	}()
+	buf := &s.buf
 	buf.WriteString(lang)
 	buf.WriteByte(0)
 	lines := n.Lines()
 	for i := range lines.Len() {
 		buf.Write(lineAt(lines, i, src))
 	}
-	key := buf.String()
-	if html, found := r.lookup(key); found {
+	if html, found := r.lookup(buf.Bytes()); found {
 		_, _ = w.Write(html)
 		return true
 	}
+	key := buf.String()
 	buf.Reset()
 	it, err := lexer.Tokenise(nil, key[len(lang)+1:])
 	if err != nil {
 		return false
 	}
-	if err := r.formatter.Format(buf, r.style, it); err != nil {
-		return false
-	}
+	r.html.format(s, it)
 	buf.WriteByte('\n')
 	_, _ = w.Write(buf.Bytes())
-	r.store(key, bytes.Clone(buf.Bytes()))
+	r.store(key, buf.Bytes())
 	return true
 }
 
-func (r *codeRenderer) lookup(key string) ([]byte, bool) {
+func (r *codeRenderer) lookup(key []byte) ([]byte, bool) {
 	r.doneMu.Lock()
 	defer r.doneMu.Unlock()
-	html, found := r.done[key]
+	html, found := r.done[string(key)]
 	return html, found
 }
 
+// store keeps a copy of html under key, if the cache has room for it.
 func (r *codeRenderer) store(key string, html []byte) {
-	r.doneMu.Lock()
-	defer r.doneMu.Unlock()
 	n := len(key) + len(html)
 	if n > r.doneMax {
 		return
 	}
+	html = bytes.Clone(html)
+	r.doneMu.Lock()
+	defer r.doneMu.Unlock()
 	if r.doneSize+n > r.doneMax {
 		clear(r.done)
 		r.doneSize = 0

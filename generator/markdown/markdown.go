@@ -166,7 +166,8 @@ func (c *Converter) Convert(doc Document) (res *Result) {
 
 // convert is Convert without the safety net, for tests that must see panics.
 func (c *Converter) convert(doc Document) *Result {
-	p := &page{doc: &doc, src: doc.Body}
+	p := &page{doc: doc, src: doc.Body}
+	p.headingNodes = p.headingBuf[:0]
 	pc := parser.NewContext()
 	pc.Set(c.key, p)
 	root := c.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(pc))

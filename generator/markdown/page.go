@@ -12,11 +12,14 @@ import (
 // page is what converting one Document gathers besides the HTML. The AST
 // transformer fills it; it travels to the transformer in the parser context.
 type page struct {
-	doc      *Document
+	doc      Document
 	src      []byte
 	diags    []*diag.Diagnostic
 	headings []Heading
 	words    wordCounter
+
+	headingNodes []*ast.Heading   // found by the transformer, for assignIDs
+	headingBuf   [16]*ast.Heading // backs headingNodes on most pages
 }
 
 // resolve hands a link or image destination to Document.Resolve and applies

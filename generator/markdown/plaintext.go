@@ -85,24 +85,50 @@ func (p *plainText) needsSpace(last, next rune) bool {
 
 func (p *plainText) write(v []byte) {
 	for len(v) > 0 && !p.full() {
-		r, size := utf8.DecodeRune(v)
-		if unicode.IsSpace(r) {
+		r, size := decodeRune(v)
+		if isSpace(r) {
 			p.pending = ' '
 			v = v[size:]
 			continue
 		}
-		if p.pending != 0 && len(p.buf) > 0 {
-			last, _ := utf8.DecodeLastRune(p.buf)
-			if p.needsSpace(last, r) {
-				p.buf = append(p.buf, ' ')
-				p.runes++
-			}
+		if p.pending != 0 {
+			p.separate(r)
 		}
-		p.pending = 0
-		p.buf = append(p.buf, v[:size]...)
-		p.runes++
-		v = v[size:]
+		// Copy the run of characters up to the next space (or the limit)
+		// in one go.
+		n, count := size, 1
+		for n < len(v) && (p.limit <= 0 || p.runes+count <= p.limit) {
+			r, size := decodeRune(v[n:])
+			if isSpace(r) {
+				break
+			}
+			n += size
+			count++
+		}
+		p.buf = append(p.buf, v[:n]...)
+		p.runes += count
+		v = v[n:]
 	}
+}
+
+// separate settles the pending break before next: a space or nothing.
+func (p *plainText) separate(next rune) {
+	if len(p.buf) > 0 {
+		last, _ := utf8.DecodeLastRune(p.buf)
+		if p.needsSpace(last, next) {
+			p.buf = append(p.buf, ' ')
+			p.runes++
+		}
+	}
+	p.pending = 0
+}
+
+// isSpace is unicode.IsSpace, answering ASCII and Han without the tables.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return !isHan(r) && unicode.IsSpace(r)
 }
 
 // reset empties p for reuse, keeping its buffer.

@@ -50,10 +50,10 @@ func (r *rawHTMLRenderer) renderBlock(w util.BufWriter, src []byte, node ast.Nod
 	}
 	_, _ = w.WriteString("<p>")
 	for i := range lines.Len() {
-		r.writer.RawWrite(w, lineAt(lines, i, src))
+		rawWrite(r.writer, w, lineAt(lines, i, src))
 	}
 	if n.HasClosure() {
-		r.writer.RawWrite(w, closure(n, src))
+		rawWrite(r.writer, w, closure(n, src))
 	}
 	trimTrailingNewline(w)
 	_, _ = w.WriteString("</p>\n")
@@ -76,7 +76,7 @@ func (r *rawHTMLRenderer) renderInline(w util.BufWriter, src []byte, node ast.No
 		return ast.WalkSkipChildren, nil
 	}
 	for i := range segs.Len() {
-		r.writer.RawWrite(w, lineAt(segs, i, src))
+		rawWrite(r.writer, w, lineAt(segs, i, src))
 	}
 	return ast.WalkSkipChildren, nil
 }

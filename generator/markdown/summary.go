@@ -1,8 +1,6 @@
 package markdown
 
 import (
-	"unicode/utf8"
-
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
@@ -16,7 +14,9 @@ const ellipsis = "……"
 // with an ellipsis, HTML-escaped. truncated tells whether the page holds
 // more than the summary shows.
 func autoSummary(doc ast.Node, src []byte, limit int) (summary []byte, truncated bool) {
-	s := summarizer{text: plainText{limit: limit}, src: src}
+	// Room for limit Chinese characters and a few spaces, so that the
+	// text is not copied as it grows.
+	s := summarizer{text: plainText{limit: limit, buf: make([]byte, 0, 3*limit+16)}, src: src}
 	s.blocks(doc)
 	t := s.text.buf
 	cut := s.text.runes > limit
@@ -78,7 +78,7 @@ func cutRunes(b []byte, n int) []byte {
 		if n == 0 {
 			return b[:i]
 		}
-		_, size := utf8.DecodeRune(b[i:])
+		_, size := decodeRune(b[i:])
 		i += size
 	}
 	return b

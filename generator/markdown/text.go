@@ -31,10 +31,10 @@ func (r *textRenderer) render(w util.BufWriter, src []byte, node ast.Node, enter
 	n := node.(*ast.Text)
 	value := n.Segment.Value(src)
 	if n.IsRaw() {
-		r.writer.RawWrite(w, value)
+		rawWrite(r.writer, w, value)
 		return ast.WalkContinue, nil
 	}
-	r.writer.Write(w, value)
+	writeText(r.writer, w, value)
 	switch {
 	case n.HardLineBreak():
 		_, _ = w.WriteString("<br>\n")

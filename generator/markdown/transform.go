@@ -19,40 +19,49 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	if p == nil {
 		return
 	}
-	var headings []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			if n.Type() == ast.TypeBlock {
-				p.words.stop()
-			}
-			return ast.WalkContinue, nil
+	p.visit(doc)
+	p.assignIDs(p.headingNodes)
+}
+
+// visit walks the children of n in document order. It is ast.Walk without
+// a closure call on entering and leaving every node.
+func (p *page) visit(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		p.enter(c)
+		if c.HasChildren() {
+			p.visit(c)
 		}
-		switch n := n.(type) {
-		case *ast.Text:
-			p.words.feed(n.Segment.Value(p.src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				p.words.stop()
-			}
-		case *ast.String:
-			p.words.feed(n.Value)
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			lines := n.Lines()
-			for i := range lines.Len() {
-				p.words.feed(lineAt(lines, i, p.src))
-			}
-		case *ast.HTMLBlock:
-			p.words.feedHTML(blockText(n, p.src))
-		case *ast.RawHTML:
-			p.words.feedHTML(n.Segments.Value(p.src))
-		case *ast.Heading:
-			headings = append(headings, n)
-		case *ast.Link:
-			p.resolve(n, &n.Destination)
-		case *ast.Image:
-			p.checkAlt(n)
-			p.resolve(n, &n.Destination)
+		if c.Type() == ast.TypeBlock {
+			p.words.stop()
 		}
-		return ast.WalkContinue, nil
-	})
-	p.assignIDs(headings)
+	}
+}
+
+// enter handles node n before its children.
+func (p *page) enter(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Text:
+		p.words.feed(n.Segment.Value(p.src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			p.words.stop()
+		}
+	case *ast.String:
+		p.words.feed(n.Value)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		lines := n.Lines()
+		for i := range lines.Len() {
+			p.words.feed(lineAt(lines, i, p.src))
+		}
+	case *ast.HTMLBlock:
+		p.words.feedHTML(blockText(n, p.src))
+	case *ast.RawHTML:
+		p.words.feedHTML(n.Segments.Value(p.src))
+	case *ast.Heading:
+		p.headingNodes = append(p.headingNodes, n)
+	case *ast.Link:
+		p.resolve(n, &n.Destination)
+	case *ast.Image:
+		p.checkAlt(n)
+		p.resolve(n, &n.Destination)
+	}
 }

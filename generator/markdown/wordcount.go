@@ -30,7 +30,13 @@ func (c *wordCounter) feed(b []byte) {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
+		if isHanAt(b, i) {
+			c.n++
+			c.inWord = false
+			i += 3
+			continue
+		}
+		r, size := decodeRune(b[i:])
 		i += size
 		switch wordClass(r) {
 		case cjkChar:
@@ -47,6 +53,18 @@ func (c *wordCounter) feed(b []byte) {
 			c.inWord = false
 		}
 	}
+}
+
+// isHanAt reports whether b[i:] starts with a character of the CJK Unified
+// Ideographs block, U+4E00 to U+9FFF, most of a Chinese page, judging the
+// UTF-8 bytes without decoding them: lead byte E4 (with a second byte from
+// B8) to E9, then two continuation bytes.
+func isHanAt(b []byte, i int) bool {
+	if i+2 >= len(b) {
+		return false
+	}
+	c0, c1, c2 := b[i], b[i+1], b[i+2]
+	return c0-0xE4 <= 0xE9-0xE4 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (c0 != 0xE4 || c1 >= 0xB8)
 }
 
 type charClass uint8
