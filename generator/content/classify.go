@@ -31,7 +31,7 @@ func classify(entries []entry, prefix string) ([]job, []File, []*diag.Diagnostic
 		}
 	}
 	var (
-		jobs      []job
+		jobs      = make([]job, 0, len(entries))
 		files     []File
 		diags     []*diag.Diagnostic
 		resources = map[string][]File{}
@@ -39,7 +39,7 @@ func classify(entries []entry, prefix string) ([]job, []File, []*diag.Diagnostic
 	for _, e := range entries {
 		dir, base := path.Split(e.rel)
 		dir = strings.TrimSuffix(dir, "/")
-		isMD := strings.EqualFold(path.Ext(base), ".md")
+		isMD := isMarkdown(base)
 		if b := outerBundle(e.rel, bundles); b != "" {
 			switch {
 			case dir == b && strings.EqualFold(base, "index.md"):

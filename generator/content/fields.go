@@ -75,9 +75,10 @@ func (d *fmDecoder) integer(key string, v *yaml.Node) int {
 	if yamlsrc.IsNull(n) {
 		return 0
 	}
-	var i int
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" && n.Decode(&i) == nil {
-		return i
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
+		if i, ok := yamlsrc.Int(n); ok {
+			return i
+		}
 	}
 	d.errorf(v, "请写阿拉伯数字(不加引号),例如 "+key+": 10;数字越小越靠前",
 		"“%s” 应为整数,现在是%s", key, yamlsrc.Describe(n))
@@ -88,7 +89,6 @@ func (d *fmDecoder) integer(key string, v *yaml.Node) int {
 // split on commas (, ，、). Numbers become text. Repeats are dropped.
 func (d *fmDecoder) terms(key string, v *yaml.Node) []string {
 	n := yamlsrc.Resolve(v)
-	hint := "写成一行并用逗号分开,例如 " + key + ": 党建, 学习;或者每个词单独一行,以“- ”开头"
 	switch {
 	case yamlsrc.IsNull(n):
 		return nil
@@ -97,7 +97,7 @@ func (d *fmDecoder) terms(key string, v *yaml.Node) []string {
 	case n.Kind == yaml.ScalarNode:
 		return yamlsrc.Dedupe([]string{n.Value})
 	case n.Kind != yaml.SequenceNode:
-		d.errorf(v, hint, "“%s” 应为一组词(列表或用逗号分开的一行文字),现在是%s", key, yamlsrc.Describe(n))
+		d.errorf(v, termsHint(key), "“%s” 应为一组词(列表或用逗号分开的一行文字),现在是%s", key, yamlsrc.Describe(n))
 		return nil
 	}
 	list := make([]string, 0, len(n.Content))
@@ -108,10 +108,15 @@ func (d *fmDecoder) terms(key string, v *yaml.Node) []string {
 		case it.Kind == yaml.ScalarNode:
 			list = append(list, it.Value)
 		default:
-			d.errorf(item, hint, "“%s” 的每一项应为一个词,现在是%s", key, yamlsrc.Describe(it))
+			d.errorf(item, termsHint(key), "“%s” 的每一项应为一个词,现在是%s", key, yamlsrc.Describe(it))
 		}
 	}
 	return yamlsrc.Dedupe(list)
+}
+
+// termsHint explains how to write the terms of the taxonomy key.
+func termsHint(key string) string {
+	return "写成一行并用逗号分开,例如 " + key + ": 党建, 学习;或者每个词单独一行,以“- ”开头"
 }
 
 // slug decodes the slug: one URL segment that stays inside the site.

@@ -107,8 +107,15 @@ func (d *fmDecoder) mapping(root *yaml.Node) {
 // knownKeys are the front-matter keys FrontMatter has fields for.
 const knownKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type"
 
+// isKnown reports whether key is one of knownKeys (TestIsKnown checks that
+// the two lists agree).
 func isKnown(key string) bool {
-	return key != "" && !strings.Contains(key, " ") && strings.Contains(" "+knownKeys+" ", " "+key+" ")
+	switch key {
+	case "title", "date", "lastmod", "draft", "summary", "weight", "slug", "url", "aliases",
+		"author", "source", "editor", "layout", "type":
+		return true
+	}
+	return false
 }
 
 // KnownKeys returns the front-matter keys that have their own FrontMatter

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"yipin/generator/diag"
 )
@@ -18,43 +17,43 @@ import (
 // site root, used for Source.File and in messages. Sources and files are
 // sorted by Path; diagnostics by position. A Markdown file that could be
 // read is returned even when its front matter has errors.
+//
+// The walk hands the Markdown files it finds to a pool of readers at once,
+// so that reading and parsing overlap with listing the folders rather than
+// waiting for it. Whether a file is a page, a section or a bundle is only
+// known once the walk is complete (a folder holding index.md is a bundle),
+// but reading and parsing do not depend on it; a Markdown file that turns
+// out not to be a page (one inside a bundle) is read for nothing and its
+// result dropped.
 func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic) {
-	entries, diags := walk(dir, prefix)
-	jobs, files, cdiags := classify(entries, prefix)
-	diags = append(diags, cdiags...)
-
-	type result struct {
-		src   *Source
-		diags []*diag.Diagnostic
-	}
-	results := make([]result, len(jobs))
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, len(jobs))
-	var next atomic.Int64
+	markdown := make(chan []entry, 64)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
+			for batch := range markdown {
+				for _, e := range batch {
+					e.result.src, e.result.diags = readSource(e, prefix, o)
 				}
-				src, ds := readSource(jobs[i], prefix, o)
-				results[i] = result{src, ds}
 			}
 		})
 	}
+	entries, diags := walk(dir, prefix, markdown)
+	close(markdown)
+	jobs, files, cdiags := classify(entries, prefix) // while the readers finish
+	diags = append(diags, cdiags...)
 	wg.Wait()
 
 	sources := make([]*Source, 0, len(jobs))
-	for _, r := range results {
-		if r.src != nil {
-			sources = append(sources, r.src)
+	for _, j := range jobs {
+		if src := j.result.src; src != nil {
+			src.Kind, src.Dir, src.Name, src.Resources = j.kind, j.dir, j.name, j.resources
+			sources = append(sources, src)
 		}
-		diags = append(diags, r.diags...)
+		diags = append(diags, j.result.diags...)
 	}
 	slices.SortFunc(sources, func(a, b *Source) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
@@ -62,15 +61,22 @@ func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic)
 	return sources, files, diags
 }
 
-// readSource reads and parses one Markdown file; it returns a nil Source
-// when the file cannot be read.
-func readSource(j job, prefix string, o Options) (*Source, []*diag.Diagnostic) {
-	file := joinSlash(prefix, j.rel)
+// result is the outcome of reading and parsing one Markdown file.
+type result struct {
+	src   *Source // nil when the file could not be read
+	diags []*diag.Diagnostic
+}
+
+// readSource reads and parses the Markdown file e; it returns a nil Source
+// when the file cannot be read. The Source's Kind, Dir, Name and Resources
+// are left for Load to fill in.
+func readSource(e entry, prefix string, o Options) (*Source, []*diag.Diagnostic) {
+	file := joinSlash(prefix, e.rel)
 	limit := o.maxFileSize()
-	if j.size > limit {
-		return nil, []*diag.Diagnostic{tooBig(file, j.size, limit)}
+	if e.size > limit {
+		return nil, []*diag.Diagnostic{tooBig(file, e.size, limit)}
 	}
-	data, err := readLimited(j.abs, j.size, limit)
+	data, err := readLimited(e.abs, e.size, limit)
 	if err != nil {
 		return nil, []*diag.Diagnostic{diag.New(file, 0, 0, "无法读取这个文件").
 			WithHint("请检查文件是否存在、是否有读取权限,或者是否正被其他程序占用(%v)", err)}
@@ -80,17 +86,13 @@ func readSource(j job, prefix string, o Options) (*Source, []*diag.Diagnostic) {
 	}
 	fm, body, bodyLine, ds := ParseFrontMatter(file, data, o)
 	return &Source{
-		Path:       j.rel,
+		Path:       e.rel,
 		File:       file,
-		Abs:        j.abs,
+		Abs:        e.abs,
 		BodyOffset: len(data) - len(body),
-		Kind:       j.kind,
-		Dir:        j.dir,
-		Name:       j.name,
 		Front:      fm,
 		Body:       body,
 		BodyLine:   bodyLine,
-		Resources:  j.resources,
 	}, ds
 }
 

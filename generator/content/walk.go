@@ -12,24 +12,33 @@ import (
 
 // entry is one file found under the content dir.
 type entry struct {
-	rel  string // slash path relative to the content dir
-	abs  string // path on disk
-	size int64
+	rel    string // slash path relative to the content dir
+	abs    string // path on disk
+	size   int64
+	result *result // for a Markdown file, filled in by a reader (see Load)
 }
 
 // walker collects the files under a content dir.
 type walker struct {
-	dir     string // the content dir
-	real    string // dir with symlinks resolved
-	prefix  string // site-root-relative name of dir, for messages
-	entries []entry
-	diags   []*diag.Diagnostic
+	dir      string // the content dir
+	real     string // dir with symlinks resolved
+	prefix   string // site-root-relative name of dir, for messages
+	entries  []entry
+	diags    []*diag.Diagnostic
+	markdown chan<- []entry // where Markdown files go to be read, in batches
+	batch    []entry        // Markdown files not sent yet
 }
 
+// markdownBatch is how many Markdown files the walk sends to the readers at
+// a time: few enough that the readers start soon and share the last ones
+// evenly, enough that handing them over costs nothing.
+const markdownBatch = 16
+
 // walk lists the files under dir, skipping hidden and temporary files and
-// symlinks that leave dir.
-func walk(dir, prefix string) ([]entry, []*diag.Diagnostic) {
-	w := &walker{dir: dir, prefix: prefix}
+// symlinks that leave dir. Markdown files are sent to markdown as they are
+// found, each with a new result for the reader to fill in.
+func walk(dir, prefix string, markdown chan<- []entry) ([]entry, []*diag.Diagnostic) {
+	w := &walker{dir: dir, prefix: prefix, markdown: markdown}
 	info, err := os.Stat(dir)
 	switch {
 	case err != nil:
@@ -51,6 +60,7 @@ func walk(dir, prefix string) ([]entry, []*diag.Diagnostic) {
 		w.diags = append(w.diags, diag.New(prefix, 0, 0, "无法读取内容文件夹 %s", prefix).
 			WithHint("请检查文件夹是否存在、是否有读取权限(%v)", err))
 	}
+	w.flush()
 	return w.entries, w.diags
 }
 
@@ -108,9 +118,33 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 			WithHint("请检查它是否有读取权限(%v)", err))
 		return nil
 	}
-	w.entries = append(w.entries, entry{rel: rel, abs: p, size: info.Size()})
+	w.add(rel, p, info.Size())
 	return nil
 }
+
+// add lists a file; a Markdown file is also sent to be read.
+func (w *walker) add(rel, abs string, size int64) {
+	e := entry{rel: rel, abs: abs, size: size}
+	if isMarkdown(rel) {
+		e.result = new(result)
+		w.batch = append(w.batch, e)
+		if len(w.batch) == markdownBatch {
+			w.flush()
+		}
+	}
+	w.entries = append(w.entries, e)
+}
+
+// flush sends the Markdown files not sent yet.
+func (w *walker) flush() {
+	if len(w.batch) > 0 {
+		w.markdown <- w.batch
+		w.batch = nil
+	}
+}
+
+// isMarkdown reports whether the file name is a Markdown file.
+func isMarkdown(name string) bool { return strings.EqualFold(path.Ext(name), ".md") }
 
 // symlink adds a symlinked file when it points inside the content dir.
 // Symlinked folders are not followed.
@@ -139,7 +173,7 @@ func (w *walker) symlink(p, rel string) {
 	if !info.Mode().IsRegular() {
 		return
 	}
-	w.entries = append(w.entries, entry{rel: rel, abs: p, size: info.Size()})
+	w.add(rel, p, info.Size())
 }
 
 // ignored reports whether a file or folder name is hidden or an editor's

@@ -2,6 +2,7 @@ package yamlsrc
 
 import (
 	"bytes"
+	"encoding/binary"
 	"unicode/utf8"
 
 	"yipin/generator/diag"
@@ -24,7 +25,7 @@ func CheckUTF8(file string, src []byte) *diag.Diagnostic {
 		return diag.New(file, 1, 1, "文件是 UTF-16(Unicode)编码,不是 UTF-8 编码").
 			WithHint(saveAsUTF8)
 	}
-	if utf8.Valid(src) {
+	if validUTF8(src) {
 		return nil
 	}
 	off := firstInvalid(src)
@@ -34,6 +35,43 @@ func CheckUTF8(file string, src []byte) *diag.Diagnostic {
 		msg = "文件是 GBK(GB18030)编码,不是 UTF-8 编码,这里的汉字无法识别"
 	}
 	return diag.New(file, line, col, "%s", msg).WithHint(saveAsUTF8).WithSource(src)
+}
+
+// validUTF8 is utf8.Valid, about twice as fast on Chinese text: ASCII is
+// skipped eight bytes at a time where it can be, and most Chinese
+// characters and punctuation two at a time (see twoChars); anything else
+// is decoded one character at a time.
+func validUTF8(p []byte) bool {
+	for i := 0; i < len(p); {
+		switch {
+		case p[i] < utf8.RuneSelf:
+			i++
+			for i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
+				i += 8
+			}
+		case i+8 <= len(p) && twoChars(binary.LittleEndian.Uint64(p[i:])):
+			i += 6
+		default:
+			r, size := utf8.DecodeRune(p[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
+}
+
+// twoChars reports whether the eight bytes of w (in little-endian order)
+// start with two valid three-byte characters whose lead bytes are E1 to EC
+// or EE to EF: a lead 1110xxxx and two continuation bytes 10xxxxxx each.
+// (After the lead bytes E0 and ED fewer continuation bytes are allowed;
+// those characters are left to utf8.DecodeRune.) That covers the Chinese
+// characters and the full-width punctuation.
+func twoChars(w uint64) bool {
+	low0, low1 := w&0x0F, w>>24&0x0F // of the two lead bytes
+	return w&0x0000C0C0F0C0C0F0 == 0x00008080E08080E0 &&
+		low0 != 0x0 && low0 != 0xD && low1 != 0x0 && low1 != 0xD
 }
 
 const saveAsUTF8 = "请用记事本或 WPS 打开这个文件,选“另存为”,“编码”选 UTF-8,再保存并替换原文件"

@@ -1,6 +1,7 @@
 package yamlsrc
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -18,13 +19,18 @@ func SplitList(s string) []string {
 // reuses list's memory.
 func Dedupe(list []string) []string {
 	out := list[:0]
-	seen := make(map[string]bool, len(list))
+	var seen map[string]bool // only for long lists; short ones are searched
+	if len(list) > 16 {
+		seen = make(map[string]bool, len(list))
+	}
 	for _, s := range list {
 		s = strings.TrimFunc(s, unicode.IsSpace)
-		if s == "" || seen[s] {
+		if s == "" || seen[s] || seen == nil && slices.Contains(out, s) {
 			continue
 		}
-		seen[s] = true
+		if seen != nil {
+			seen[s] = true
+		}
 		out = append(out, s)
 	}
 	if len(out) == 0 {

@@ -2,6 +2,7 @@ package yamlsrc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -74,7 +75,8 @@ const MaxReports = 30
 // they point to is checked where it is written).
 func Duplicates(file string, root *yaml.Node, src []byte) []*diag.Diagnostic {
 	var out []*diag.Diagnostic
-	stack := []*yaml.Node{root}
+	var buf [32]*yaml.Node // enough for a front matter without allocating
+	stack := append(buf[:0], root)
 	for len(stack) > 0 && len(out) < MaxReports {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -85,13 +87,20 @@ func Duplicates(file string, root *yaml.Node, src []byte) []*diag.Diagnostic {
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		seen := make(map[string]*yaml.Node, len(n.Content)/2)
+		var seen map[string]*yaml.Node // only for large mappings; small ones are searched
+		if len(n.Content) > 2*smallMapping {
+			seen = make(map[string]*yaml.Node, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if k.Kind != yaml.ScalarNode || k.Value == "<<" && k.Style == 0 {
+			if !checkedKey(k) {
 				continue
 			}
-			if first, ok := seen[k.Value]; ok {
+			first := seen[k.Value]
+			if seen == nil {
+				first = firstKey(n.Content[:i], k.Value)
+			}
+			if first != nil {
 				out = append(out, diag.New(file, k.Line, k.Column,
 					"“%s” 写了两次(第 %d 行已经写过)", Clip(k.Value, 30), first.Line).
 					WithHint("同一级里每个设置只能写一次,请删掉多余的一处").WithSource(src))
@@ -100,10 +109,34 @@ func Duplicates(file string, root *yaml.Node, src []byte) []*diag.Diagnostic {
 				}
 				continue
 			}
-			seen[k.Value] = k
+			if seen != nil {
+				seen[k.Value] = k
+			}
 		}
 	}
 	return out
+}
+
+// smallMapping is the number of keys up to which Duplicates compares keys
+// with each other rather than building a map: that is faster and does not
+// allocate for the few keys of a front matter.
+const smallMapping = 16
+
+// checkedKey reports whether Duplicates checks the key k: scalars other
+// than the merge key <<.
+func checkedKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && !(k.Value == "<<" && k.Style == 0)
+}
+
+// firstKey returns the first checked key written as value among the keys
+// of the key, value pairs in content, or nil.
+func firstKey(content []*yaml.Node, value string) *yaml.Node {
+	for i := 0; i+1 < len(content); i += 2 {
+		if k := content[i]; k.Value == value && checkedKey(k) {
+			return k
+		}
+	}
+	return nil
 }
 
 // maxPlainNodes bounds how many values Plain builds, so that aliases that
@@ -115,7 +148,7 @@ const maxPlainNodes = 100_000
 // strings as written. ok is false when the value is too large or refers to
 // itself through aliases; the result is then cut short.
 func Plain(n *yaml.Node) (v any, ok bool) {
-	p := plainer{budget: maxPlainNodes, active: map[*yaml.Node]bool{}}
+	p := plainer{budget: maxPlainNodes}
 	v = p.value(n)
 	return v, !p.failed
 }
@@ -123,7 +156,15 @@ func Plain(n *yaml.Node) (v any, ok bool) {
 type plainer struct {
 	budget int
 	failed bool
-	active map[*yaml.Node]bool // nodes being converted, to catch cycles
+	active map[*yaml.Node]bool // nodes being converted, to catch cycles; made for the first list or mapping
+}
+
+// enter marks the list or mapping n as being converted.
+func (p *plainer) enter(n *yaml.Node) {
+	if p.active == nil {
+		p.active = map[*yaml.Node]bool{}
+	}
+	p.active[n] = true
 }
 
 func (p *plainer) value(n *yaml.Node) any {
@@ -140,7 +181,7 @@ func (p *plainer) value(n *yaml.Node) any {
 	case yaml.ScalarNode:
 		return Scalar(n)
 	case yaml.SequenceNode:
-		p.active[n] = true
+		p.enter(n)
 		defer delete(p.active, n)
 		list := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {
@@ -148,7 +189,7 @@ func (p *plainer) value(n *yaml.Node) any {
 		}
 		return list
 	case yaml.MappingNode:
-		p.active[n] = true
+		p.enter(n)
 		defer delete(p.active, n)
 		m := make(map[string]any, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -178,8 +219,7 @@ func Scalar(n *yaml.Node) any {
 			return b
 		}
 	case "!!int":
-		var i int
-		if n.Decode(&i) == nil {
+		if i, ok := Int(n); ok {
 			return i
 		}
 		var f float64
@@ -193,4 +233,37 @@ func Scalar(n *yaml.Node) any {
 		}
 	}
 	return n.Value
+}
+
+// Int decodes a scalar node tagged !!int into an int as Node.Decode does;
+// ok is false when Decode would fail (the value does not fit, or is not a
+// whole number). Plain decimal numbers, nearly all there are, are read
+// without Decode, which sets up a decoder for every call.
+func Int(n *yaml.Node) (int, bool) {
+	if decimal(n.Value) {
+		if i, err := strconv.Atoi(n.Value); err == nil {
+			return i, true
+		}
+	}
+	var i int
+	if n.Decode(&i) == nil {
+		return i, true
+	}
+	return 0, false
+}
+
+// decimal reports whether s is a whole number written the one way that
+// every reading agrees on: an optional "-", then "0" or digits not
+// starting with 0 (YAML reads 010 as octal and allows "_" and "+").
+func decimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || s[0] == '0' && len(s) > 1 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -55,16 +55,10 @@ func shiftLines(n *yaml.Node, by int) {
 	if n == nil || by == 0 {
 		return
 	}
-	stack := []*yaml.Node{n}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n == nil {
-			continue
-		}
-		n.Line += by
-		if n.Kind != yaml.AliasNode {
-			stack = append(stack, n.Content...)
+	n.Line += by
+	if n.Kind != yaml.AliasNode {
+		for _, c := range n.Content {
+			shiftLines(c, by)
 		}
 	}
 }
