@@ -29,6 +29,11 @@ func Truncate(n int, v any) any {
 // and line breaks become a space; inline elements (strong, a, code …)
 // leave none.
 func Plainify(h template.HTML) string {
+	if !strings.ContainsRune(string(h), '<') {
+		// No tags (an automatic summary is escaped text): only entities
+		// and white space to undo, without the tokenizer.
+		return strings.Join(strings.Fields(html.UnescapeString(string(h))), " ")
+	}
 	z := html.NewTokenizer(strings.NewReader(string(h)))
 	var b strings.Builder
 	for {
