@@ -1,7 +1,7 @@
 // Package build runs a whole build: config, content and theme are loaded
-// side by side, the model is made, Markdown is converted on every core,
-// pages are rendered on every core, and the new public/ replaces the old one
-// only when nothing went wrong.
+// side by side, the model is made, pages are rendered on every core (each
+// converting its Markdown when first needed), and the new public/ replaces
+// the old one only when nothing went wrong.
 package build
 
 import (

@@ -49,13 +49,13 @@ func classify(entries []entry, prefix string) ([]job, []File, []*diag.Diagnostic
 					WithHint("文件夹 %s 里有 index.md,是一个页面包,里面只能放图片、附件等文件。"+
 						"请把这个 .md 文件移到页面包外面;或者把 index.md 改名为 _index.md,让这个文件夹成为栏目", joinSlash(prefix, b)))
 			default:
-				resources[b] = append(resources[b], File{Path: e.rel, Abs: e.abs, Size: e.size})
+				resources[b] = append(resources[b], File{Path: e.rel, File: joinSlash(prefix, e.rel), Abs: e.abs, Size: e.size})
 			}
 			continue
 		}
 		switch {
 		case !isMD:
-			files = append(files, File{Path: e.rel, Abs: e.abs, Size: e.size})
+			files = append(files, File{Path: e.rel, File: joinSlash(prefix, e.rel), Abs: e.abs, Size: e.size})
 		case strings.EqualFold(base, "_index.md"):
 			jobs = append(jobs, job{entry: e, kind: Section, dir: dir, name: strings.TrimSuffix(base, path.Ext(base))})
 		case dir == "" && strings.EqualFold(base, "index.md"):

@@ -67,6 +67,7 @@ func (s *Source) ReadBody() ([]byte, error) {
 // it is copied as a static file.
 type File struct {
 	Path string // slash path relative to the content dir
+	File string // path for messages, relative to the site root: "content/news/a.jpg"
 	Abs  string // path on disk (under the content dir; may be a symlink)
 	Size int64  // size in bytes
 }

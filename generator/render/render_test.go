@@ -764,9 +764,6 @@ func bigSite(tb testing.TB, n int, body func(i int) string, tags func(i int) []s
 // TestSitemapSplit: past 50,000 URLs the sitemap is split into files of
 // at most 50,000 and sitemap.xml becomes their index.
 func TestSitemapSplit(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds two sites of 50,000 pages")
-	}
 	// Besides the articles the site has the home page, the section
 	// /p/, /archives/, /tags/ and one page per year.
 	const years = 6 // 50,000 hours from 2020-01-01 reach into 2025

@@ -1,7 +1,7 @@
 // Package site holds the model of a site: its pages, sections, taxonomies
 // and archives, their URLs, and the links between them. It is built once
-// from the checked config and the parsed content, given each page's HTML
-// by the markdown stage, and then only read.
+// from the checked config and the parsed content and then only read; each
+// page's HTML is made on first use by the Converter the build sets.
 package site
 
 import (
@@ -48,6 +48,7 @@ type Alias struct {
 type File struct {
 	Path string // site path: "/news/a/photo.jpg"
 	Abs  string // file on disk
+	Name string // for messages: "content/news/a/photo.jpg"; "" for theme files
 }
 
 // Options are the build choices that change which pages exist.
@@ -215,7 +216,7 @@ func (b *builder) resources(src *content.Source, pagePath string) []Resource {
 		sitePath := base + name
 		rs = append(rs, Resource{Name: name, Path: sitePath, Abs: r.Abs, Size: r.Size,
 			Ext: strings.ToLower(strings.TrimPrefix(path.Ext(name), "."))})
-		b.site.Files = append(b.site.Files, File{Path: sitePath, Abs: r.Abs})
+		b.site.Files = append(b.site.Files, File{Path: sitePath, Abs: r.Abs, Name: r.File})
 		b.site.byFile[r.Path] = sitePath
 	}
 	return rs
@@ -399,15 +400,16 @@ func (b *builder) files(files []content.File) {
 			sitePath = "/" + f.Path
 		}
 		sitePath = path.Clean(sitePath)
-		b.site.Files = append(b.site.Files, File{Path: sitePath, Abs: f.Abs})
+		b.site.Files = append(b.site.Files, File{Path: sitePath, Abs: f.Abs, Name: f.File})
 		b.site.byFile[f.Path] = sitePath
 	}
-	slices.SortFunc(b.site.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(b.site.Files, func(a, b File) int {
+		return cmpOr(strings.Compare(a.Path, b.Path), strings.Compare(a.Name, b.Name))
+	})
 	for i := 1; i < len(b.site.Files); i++ {
-		if b.site.Files[i].Path == b.site.Files[i-1].Path {
-			b.add(diag.New(b.site.Files[i].Abs, 0, 0, "文件 %s 与 %s 发布到同一个网址 %s",
-				b.site.Files[i].Abs, b.site.Files[i-1].Abs, b.site.Files[i].Path).
-				WithHint("重命名其中一个文件"))
+		if f, prev := b.site.Files[i], b.site.Files[i-1]; f.Path == prev.Path {
+			b.add(diag.New(f.Name, 0, 0, "文件 %s 与 %s 发布到同一个网址 %s", f.Name, prev.Name, f.Path).
+				WithHint("文件夹名按网址规则转换后相同(例如大小写不同):重命名其中一个"))
 		}
 	}
 }

@@ -654,11 +654,11 @@ func TestBundleWithFileURL(t *testing.T) {
 
 func TestFilesAtOnePath(t *testing.T) {
 	bundle := src("news/a/index.md", fm("A"))
-	bundle.Resources = []content.File{{Path: "news/a/x.png", Abs: "/disk/1.png"}}
-	files := []content.File{{Path: "news/A/x.png", Abs: "/disk/2.png"}}
+	bundle.Resources = []content.File{{Path: "news/a/x.png", File: "content/news/a/x.png", Abs: "/disk/1.png"}}
+	files := []content.File{{Path: "news/A/x.png", File: "content/news/A/x.png", Abs: "/disk/2.png"}}
 	_, ds := New(testConfig(t), []*content.Source{bundle}, files, Options{Now: now})
-	if len(ds) != 1 || !strings.Contains(ds[0].Message, "/news/a/x.png") ||
-		!strings.Contains(ds[0].Message, "/disk/1.png") || !strings.Contains(ds[0].Message, "/disk/2.png") {
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, "/news/a/x.png") || ds[0].File != "content/news/a/x.png" ||
+		!strings.Contains(ds[0].Message, "content/news/a/x.png") || !strings.Contains(ds[0].Message, "content/news/A/x.png") {
 		t.Errorf("want one diagnostic naming both files, got %v", messages(ds))
 	}
 }
