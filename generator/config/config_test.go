@@ -250,16 +250,6 @@ func TestLoad(t *testing.T) {
 	}
 }
 
-func TestSuggest(t *testing.T) {
-	names := []string{"title", "base_url", "page_size", "theme", "time_zone"}
-	for in, want := range map[string]string{"titel": "title", "Title": "title", "baseurl": "base_url",
-		"base-url": "base_url", "thme": "theme", "timezone": "time_zone", "xyz": "", "标题": ""} {
-		if got := suggest(in, names); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestAliasBomb(t *testing.T) {
 	src := "title: t\nparams:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
 		"  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +

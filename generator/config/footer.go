@@ -12,7 +12,7 @@ import (
 // ICP and police record numbers.
 func (d *decoder) validateFooter(f *Footer) {
 	if f.SiteCode != "" && !validSiteCode(f.SiteCode) {
-		d.fail("footer.site_code", "网站标识码是 10 位字母或数字,可在全国政府网站信息报送系统里查到,例如 site_code: 3301000001",
+		d.Fail("footer.site_code", "网站标识码是 10 位字母或数字,可在全国政府网站信息报送系统里查到,例如 site_code: 3301000001",
 			"网站标识码 “%s” 应为 10 位字母或数字,现在是 %d 个字符", yamlsrc.Clip(f.SiteCode, 20), utf8.RuneCountInString(f.SiteCode))
 		f.SiteCode = ""
 	}
@@ -24,7 +24,7 @@ func (d *decoder) validateFooter(f *Footer) {
 	if f.Police != "" && f.PoliceLink == "" {
 		digits := digitsOf(f.Police)
 		if digits == "" {
-			d.fail("footer.police", "照备案证书完整填写,例如 police: 浙公网安备 33010202000000号",
+			d.Fail("footer.police", "照备案证书完整填写,例如 police: 浙公网安备 33010202000000号",
 				"公安机关备案号 “%s” 里没有备案编号(数字)", yamlsrc.Clip(f.Police, 30))
 		} else {
 			f.PoliceLink = policeLinkPrefix + digits
@@ -33,7 +33,7 @@ func (d *decoder) validateFooter(f *Footer) {
 	d.footerURL("footer.badge_script", &f.BadgeScript, "党政机关标识脚本")
 	if f.BadgeImage != "" {
 		if msg, hint := checkLink(f.BadgeImage, false); msg != "" {
-			d.fail("footer.badge_image", hint, "党政机关标识图片%s", msg)
+			d.Fail("footer.badge_image", hint, "党政机关标识图片%s", msg)
 			f.BadgeImage = ""
 		}
 	}
@@ -44,14 +44,14 @@ func (d *decoder) validateFooter(f *Footer) {
 		l.Name, l.URL = strings.TrimSpace(l.Name), strings.TrimSpace(l.URL)
 		switch {
 		case l.Name == "":
-			d.fail(p, "每个链接都要写 name 和 url,例如:\n- name: 中国政府网\n  url: https://www.gov.cn/", "页脚链接缺少名称 name")
+			d.Fail(p, "每个链接都要写 name 和 url,例如:\n- name: 中国政府网\n  url: https://www.gov.cn/", "页脚链接缺少名称 name")
 			continue
 		case l.URL == "":
-			d.fail(p, "每个链接都要写 url,例如 url: https://www.gov.cn/", "页脚链接 “%s” 缺少网址 url", yamlsrc.Clip(l.Name, 20))
+			d.Fail(p, "每个链接都要写 url,例如 url: https://www.gov.cn/", "页脚链接 “%s” 缺少网址 url", yamlsrc.Clip(l.Name, 20))
 			continue
 		}
 		if msg, hint := checkLink(l.URL, true); msg != "" {
-			d.fail(p+".url", hint, "页脚链接 “%s” 的网址%s", yamlsrc.Clip(l.Name, 20), msg)
+			d.Fail(p+".url", hint, "页脚链接 “%s” 的网址%s", yamlsrc.Clip(l.Name, 20), msg)
 			continue
 		}
 		links = append(links, l)
@@ -70,7 +70,7 @@ func (d *decoder) footerURL(path string, v *string, what string) {
 		msg, hint = " “"+clip(*v)+"” 应为以 http:// 或 https:// 开头的完整网址", "照发放单位给的地址原样填写,例如 https://…"
 	}
 	if msg != "" {
-		d.fail(path, hint, "%s%s", what, msg)
+		d.Fail(path, hint, "%s%s", what, msg)
 		*v = ""
 	}
 }

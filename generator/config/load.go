@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"time"
 	_ "time/tzdata" // time zones work on machines without zoneinfo
@@ -61,19 +60,19 @@ func Parse(file string, src []byte) (*Config, []*diag.Diagnostic) {
 	if perr != nil {
 		return c, []*diag.Diagnostic{perr}
 	}
-	d := newDecoder(file, src)
+	d := decoder{yamlsrc.NewDecoder(file, src)}
 	if root != nil && root.Kind != yaml.MappingNode && !yamlsrc.IsNull(root) {
-		d.errorf(root, "每项设置写成“名称: 值”,顶格书写,例如 title: 某某机关党建网",
+		d.Errorf(root, "每项设置写成“名称: 值”,顶格书写,例如 title: 某某机关党建网",
 			"site.yaml 的内容应为一项项“名称: 值”的设置,现在是%s", yamlsrc.Describe(root))
 		root = nil
 	}
-	d.diags = append(d.diags, yamlsrc.Duplicates(file, root, src)...)
+	d.Diags = append(d.Diags, yamlsrc.Duplicates(file, root, src)...)
 	if root != nil {
-		d.decode(root, reflect.ValueOf(c).Elem(), "")
+		d.Decode(root, c, "")
 	}
 	d.validate(c)
-	diag.Sort(d.diags)
-	return c, d.diags
+	diag.Sort(d.Diags)
+	return c, d.Diags
 }
 
 // Location is the time zone of TimeZone, for dates written without one.

@@ -13,9 +13,9 @@ import (
 // used, and sorts each menu (and each item's children) by weight then name.
 func (d *decoder) validateMenus(c *Config) {
 	for name, items := range c.Menus {
-		path := join("menus", name)
+		path := yamlsrc.Join("menus", name)
 		if strings.TrimSpace(name) == "" {
-			d.failKey(path, "菜单名写英文,例如 main(主菜单)或 footer(底部菜单)", "菜单名不能是空的")
+			d.FailKey(path, "菜单名写英文,例如 main(主菜单)或 footer(底部菜单)", "菜单名不能是空的")
 			delete(c.Menus, name)
 			continue
 		}
@@ -29,18 +29,18 @@ func (d *decoder) menuItems(items []MenuItem, path string, depth int) []MenuItem
 		p := path + "[" + strconv.Itoa(i) + "]"
 		it.Name = strings.TrimSpace(it.Name)
 		if it.Name == "" {
-			d.fail(p, "每个菜单项都要写 name(显示的文字),例如:\n- name: 工作动态\n  url: /news/", "菜单项缺少名称 name")
+			d.Fail(p, "每个菜单项都要写 name(显示的文字),例如:\n- name: 工作动态\n  url: /news/", "菜单项缺少名称 name")
 			continue
 		}
 		if it.URL != "" {
 			if msg, hint := checkLink(it.URL, false); msg != "" {
-				d.fail(p+".url", hint, "菜单项 “%s” 的链接%s", yamlsrc.Clip(it.Name, 20), msg)
+				d.Fail(p+".url", hint, "菜单项 “%s” 的链接%s", yamlsrc.Clip(it.Name, 20), msg)
 				it.URL = ""
 			}
 		}
 		if len(it.Children) > 0 {
 			if depth >= 2 {
-				d.fail(p+".children", "菜单最多两级:请把这些下级菜单移到上一级,或删掉 children", "菜单 “%s” 下面不能再有下级菜单", yamlsrc.Clip(it.Name, 20))
+				d.Fail(p+".children", "菜单最多两级:请把这些下级菜单移到上一级,或删掉 children", "菜单 “%s” 下面不能再有下级菜单", yamlsrc.Clip(it.Name, 20))
 				it.Children = nil
 			} else {
 				it.Children = d.menuItems(it.Children, p+".children", depth+1)

@@ -5,23 +5,11 @@ import (
 	"strings"
 	"time"
 
-	yaml "go.yaml.in/yaml/v3"
-
 	"yipin/generator/config/yamlsrc"
 )
 
-// at returns the value node decoded for path, or nil.
-func (d *decoder) at(path string) *yaml.Node { return d.nodes[path] }
-
-// fail reports a problem with the value at path. When path was not
-// written at all the problem is placed at the top of the file.
-func (d *decoder) fail(path, hint, format string, args ...any) {
-	n := d.at(path)
-	if n == nil {
-		n = &yaml.Node{Line: 1, Column: 1}
-	}
-	d.errorf(n, hint, format, args...)
-}
+// decoder decodes site.yaml and checks the decoded values.
+type decoder struct{ *yamlsrc.Decoder }
 
 // validate checks the values of c after decoding and puts back the default
 // of every value that is wrong, so that c stays usable.
@@ -29,14 +17,14 @@ func (d *decoder) validate(c *Config) {
 	def := Default()
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
-		if d.at("title") == nil {
-			d.fail("title", "在 site.yaml 里加一行网站名称,例如 title: 某某机关党建网", "缺少网站名称 title")
+		if d.At("title") == nil {
+			d.Fail("title", "在 site.yaml 里加一行网站名称,例如 title: 某某机关党建网", "缺少网站名称 title")
 		} else {
-			d.fail("title", "在冒号后面写上网站名称,例如 title: 某某机关党建网", "网站名称 title 是空的")
+			d.Fail("title", "在冒号后面写上网站名称,例如 title: 某某机关党建网", "网站名称 title 是空的")
 		}
 	}
 	if norm, msg, hint := normalizeBaseURL(c.BaseURL); msg != "" {
-		d.fail("base_url", hint, "%s", msg)
+		d.Fail("base_url", hint, "%s", msg)
 		c.BaseURL = def.BaseURL
 	} else {
 		c.BaseURL = norm
@@ -44,14 +32,14 @@ func (d *decoder) validate(c *Config) {
 	if c.Language == "" {
 		c.Language = def.Language
 	} else if !validLanguage(c.Language) {
-		d.fail("language", "中文网站写 zh-CN;繁体中文写 zh-TW;英文写 en", "language “%s” 不是有效的语言代码", yamlsrc.Clip(c.Language, 30))
+		d.Fail("language", "中文网站写 zh-CN;繁体中文写 zh-TW;英文写 en", "language “%s” 不是有效的语言代码", yamlsrc.Clip(c.Language, 30))
 		c.Language = def.Language
 	}
 	d.validateTimeZone(c, def)
 	if c.Theme == "" {
 		c.Theme = def.Theme
 	} else if hasControl(c.Theme) {
-		d.fail("theme", "写 themes 文件夹下主题文件夹的名字(例如 theme: default),或主题文件夹的路径", "主题 “%s” 含有控制字符", yamlsrc.Clip(c.Theme, 30))
+		d.Fail("theme", "写 themes 文件夹下主题文件夹的名字(例如 theme: default),或主题文件夹的路径", "主题 “%s” 含有控制字符", yamlsrc.Clip(c.Theme, 30))
 		c.Theme = def.Theme
 	}
 	d.checkRange("page_size", &c.PageSize, def.PageSize, 1, 1000)
@@ -61,7 +49,7 @@ func (d *decoder) validate(c *Config) {
 	d.checkRange("markdown.toc_min_level", &c.Markdown.TOCMinLevel, def.Markdown.TOCMinLevel, 1, 6)
 	d.checkRange("markdown.toc_max_level", &c.Markdown.TOCMaxLevel, def.Markdown.TOCMaxLevel, 1, 6)
 	if c.Markdown.TOCMinLevel > c.Markdown.TOCMaxLevel {
-		d.fail("markdown.toc_max_level", "toc_max_level 要大于或等于 toc_min_level,例如 toc_min_level: 2、toc_max_level: 4",
+		d.Fail("markdown.toc_max_level", "toc_max_level 要大于或等于 toc_min_level,例如 toc_min_level: 2、toc_max_level: 4",
 			"目录最大标题级别 toc_max_level(%d)比最小级别 toc_min_level(%d)还小", c.Markdown.TOCMaxLevel, c.Markdown.TOCMinLevel)
 		c.Markdown.TOCMinLevel, c.Markdown.TOCMaxLevel = def.Markdown.TOCMinLevel, def.Markdown.TOCMaxLevel
 	}
@@ -86,7 +74,7 @@ func (d *decoder) validateTimeZone(c *Config, def *Config) {
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil || c.TimeZone == "Local" {
-		d.fail("time_zone", "中国大陆的网站写 time_zone: Asia/Shanghai(北京时间)", "时区 “%s” 无法识别", yamlsrc.Clip(c.TimeZone, 40))
+		d.Fail("time_zone", "中国大陆的网站写 time_zone: Asia/Shanghai(北京时间)", "时区 “%s” 无法识别", yamlsrc.Clip(c.TimeZone, 40))
 		c.TimeZone, c.location = def.TimeZone, def.location
 		return
 	}
@@ -96,7 +84,7 @@ func (d *decoder) validateTimeZone(c *Config, def *Config) {
 func (d *decoder) checkRange(path string, v *int, def, lo, hi int) {
 	if *v < lo || *v > hi {
 		key := path[strings.LastIndexByte(path, '.')+1:]
-		d.fail(path, fmt.Sprintf("请写 %d 到 %d 之间的整数,例如 %s: %d", lo, hi, key, def),
+		d.Fail(path, fmt.Sprintf("请写 %d 到 %d 之间的整数,例如 %s: %d", lo, hi, key, def),
 			"“%s” 应在 %d 到 %d 之间,现在是 %d", path, lo, hi, *v)
 		*v = def
 	}
@@ -145,30 +133,20 @@ const reservedKeys = "title date lastmod draft summary weight slug url aliases a
 
 func (d *decoder) validateTaxonomies(c *Config) {
 	for key, name := range c.Taxonomies {
-		path := join("taxonomies", key)
+		path := yamlsrc.Join("taxonomies", key)
 		switch {
 		case !validKey(key):
-			d.failKey(path, "分类名用小写英文字母、数字和下划线,以字母开头,例如 tags 或 themes",
+			d.FailKey(path, "分类名用小写英文字母、数字和下划线,以字母开头,例如 tags 或 themes",
 				"分类名 “%s” 不对,只能用小写英文字母、数字和下划线", yamlsrc.Clip(key, 30))
 			delete(c.Taxonomies, key)
 		case strings.Contains(" "+reservedKeys+" ", " "+key+" "):
-			d.failKey(path, "换一个名字,例如 topics 或 columns", "分类名 “%s” 和页面自带的设置项重名了", key)
+			d.FailKey(path, "换一个名字,例如 topics 或 columns", "分类名 “%s” 和页面自带的设置项重名了", key)
 			delete(c.Taxonomies, key)
 		case strings.TrimSpace(name) == "":
-			d.fail(path, "在冒号后面写上显示的名称,例如 "+key+": 标签", "分类 “%s” 缺少显示名称", key)
+			d.Fail(path, "在冒号后面写上显示的名称,例如 "+key+": 标签", "分类 “%s” 缺少显示名称", key)
 			c.Taxonomies[key] = key
 		default:
 			c.Taxonomies[key] = strings.TrimSpace(name)
 		}
 	}
-}
-
-// failKey is fail placed at the key of path rather than at its value.
-func (d *decoder) failKey(path, hint, format string, args ...any) {
-	n := d.keys[path]
-	if n == nil {
-		d.fail(path, hint, format, args...)
-		return
-	}
-	d.errorf(n, hint, format, args...)
 }

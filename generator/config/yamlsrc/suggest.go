@@ -1,14 +1,14 @@
-package config
+package yamlsrc
 
 import (
 	"slices"
 	"strings"
 )
 
-// suggest returns the name among names closest to word when it is close
+// Suggest returns the name among names closest to word when it is close
 // enough to be a likely typo ("titel" → "title", "pageSize" →
 // "page_size"), else "".
-func suggest(word string, names []string) string {
+func Suggest(word string, names []string) string {
 	norm := func(s string) string {
 		return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
 	}

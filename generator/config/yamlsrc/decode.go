@@ -1,4 +1,4 @@
-package config
+package yamlsrc
 
 import (
 	"reflect"
@@ -7,18 +7,27 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
-	"yipin/generator/config/yamlsrc"
 	"yipin/generator/diag"
 )
 
-// decoder fills a Go value from a yaml.Node tree by reflection, following
-// the yaml tags of struct fields. Unlike yaml's own decoder it reports
-// every problem (unknown keys with a suggestion, wrong types) with the
-// position of the offending node, and keeps going.
-type decoder struct {
-	file   string
-	src    []byte
-	diags  []*diag.Diagnostic
+// Decoder fills Go values from yaml.Node trees by reflection, following
+// the yaml tags of struct fields (a field without a tag has its lower-case
+// name as key). Unlike yaml's own decoder it reports every problem
+// (unknown keys with a suggestion, wrong types) as a positioned Chinese
+// diagnostic, and keeps going. Strings, bools, ints, float64s, slices,
+// string-keyed maps, structs and interfaces (plain values) are supported;
+// a list of strings may also be written as one line split on commas.
+type Decoder struct {
+	File  string // named in diagnostics
+	Src   []byte // the whole file, for source lines in diagnostics
+	Diags []*diag.Diagnostic
+	// Skip names top-level keys that something else reads: they are
+	// neither decoded nor reported as unknown.
+	Skip func(key string) bool
+	// UnknownHint, when set, replaces the list of valid keys in the hint of
+	// an unknown key that has no close match.
+	UnknownHint string
+
 	nodes  map[string]*yaml.Node // key path ("footer.site_code", "menus.main[0]") → value node
 	keys   map[string]*yaml.Node // key path → key node
 	steps  int                   // nodes visited, to bound alias expansion
@@ -35,28 +44,65 @@ const (
 	maxDepth = 32
 )
 
-func newDecoder(file string, src []byte) *decoder {
-	return &decoder{file: file, src: src, nodes: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{},
+// NewDecoder returns a Decoder for the file named file whose text is src.
+func NewDecoder(file string, src []byte) *Decoder {
+	return &Decoder{File: file, Src: src, nodes: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{},
 		active: map[*yaml.Node]bool{}}
 }
 
-func (d *decoder) errorf(n *yaml.Node, hint, format string, args ...any) {
-	if len(d.diags) >= yamlsrc.MaxReports {
+// Decode stores the value of n into v, a pointer; path names n in messages
+// ("" for the root).
+func (d *Decoder) Decode(n *yaml.Node, v any, path string) {
+	d.decode(n, reflect.ValueOf(v).Elem(), path)
+}
+
+// At returns the value node decoded for a key path ("footer.site_code",
+// "menus.main[0].url"), or nil when it was not written.
+func (d *Decoder) At(path string) *yaml.Node { return d.nodes[path] }
+
+// Fail reports a problem with the value at path. When path was not
+// written at all the problem is placed at its nearest written parent, or
+// at the top of the file.
+func (d *Decoder) Fail(path, hint, format string, args ...any) {
+	n := d.At(path)
+	for p := path; n == nil && p != ""; {
+		p = p[:max(strings.LastIndexAny(p, ".["), 0)]
+		n = d.nodes[p]
+	}
+	if n == nil {
+		n = &yaml.Node{Line: 1, Column: 1}
+	}
+	d.Errorf(n, hint, format, args...)
+}
+
+// FailKey is Fail placed at the key of path rather than at its value.
+func (d *Decoder) FailKey(path, hint, format string, args ...any) {
+	n := d.keys[path]
+	if n == nil {
+		d.Fail(path, hint, format, args...)
+		return
+	}
+	d.Errorf(n, hint, format, args...)
+}
+
+// Errorf reports a problem at node n (at the top of the file when n is nil).
+func (d *Decoder) Errorf(n *yaml.Node, hint, format string, args ...any) {
+	if len(d.Diags) >= MaxReports {
 		return
 	}
 	line, col := 0, 0
 	if n != nil {
 		line, col = n.Line, n.Column
 	}
-	d.diags = append(d.diags, diag.New(d.file, line, col, format, args...).WithHint("%s", hint).WithSource(d.src))
+	d.Diags = append(d.Diags, diag.New(d.File, line, col, format, args...).WithHint("%s", hint).WithSource(d.Src))
 }
 
 // decode stores n into v (an addressable value); path names n for
 // messages and for d.nodes. A null n leaves v as it is (the default).
-func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	orig := n
-	n = yamlsrc.Resolve(n)
-	if n == nil || yamlsrc.IsNull(n) {
+	n = Resolve(n)
+	if n == nil || IsNull(n) {
 		if orig != nil {
 			d.nodes[path] = orig
 		}
@@ -66,11 +112,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	switch {
 	case d.steps > maxSteps || d.depth >= maxDepth:
 		if d.steps == maxSteps+1 || d.depth == maxDepth {
-			d.errorf(orig, "请不要用 & 和 * 反复引用同一段设置,也不要层层嵌套", "设置内容太多或嵌套太深,无法读取")
+			d.Errorf(orig, "请不要用 & 和 * 反复引用同一段设置,也不要层层嵌套", "设置内容太多或嵌套太深,无法读取")
 		}
 		return
 	case d.active[n]:
-		d.errorf(orig, "请不要用 * 引用包含它自己的那一段设置", "“%s” 引用(*)了包含它自己的设置", path)
+		d.Errorf(orig, "请不要用 * 引用包含它自己的那一段设置", "“%s” 引用(*)了包含它自己的设置", path)
 		return
 	}
 	d.active[n] = true
@@ -115,9 +161,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Struct:
 		d.structure(orig, n, v, path)
 	case reflect.Interface:
-		val, ok := yamlsrc.Plain(n)
+		val, ok := Plain(n)
 		if !ok {
-			d.errorf(orig, "请不要用 & 和 * 反复引用同一段设置", "“%s” 的内容太多或引用(*)了自己,无法读取", path)
+			d.Errorf(orig, "请不要用 & 和 * 反复引用同一段设置", "“%s” 的内容太多或引用(*)了自己,无法读取", path)
 		}
 		if val != nil {
 			v.Set(reflect.ValueOf(val))
@@ -127,10 +173,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 
 // slice decodes a list. A list of strings may also be written as one line
 // separated by commas.
-func (d *decoder) slice(orig, n *yaml.Node, v reflect.Value, path string) {
+func (d *Decoder) slice(orig, n *yaml.Node, v reflect.Value, path string) {
 	elem := v.Type().Elem()
 	if n.Kind == yaml.ScalarNode && elem.Kind() == reflect.String {
-		v.Set(reflect.ValueOf(yamlsrc.SplitList(n.Value)).Convert(v.Type()))
+		v.Set(reflect.ValueOf(SplitList(n.Value)).Convert(v.Type()))
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
@@ -139,7 +185,7 @@ func (d *decoder) slice(orig, n *yaml.Node, v reflect.Value, path string) {
 	}
 	out := reflect.MakeSlice(v.Type(), 0, len(n.Content))
 	for i, c := range n.Content {
-		if elem.Kind() == reflect.String && yamlsrc.IsNull(c) {
+		if elem.Kind() == reflect.String && IsNull(c) {
 			continue
 		}
 		e := reflect.New(elem).Elem()
@@ -150,7 +196,7 @@ func (d *decoder) slice(orig, n *yaml.Node, v reflect.Value, path string) {
 }
 
 // mapping decodes a map with string keys; it replaces any default map.
-func (d *decoder) mapping(orig, n *yaml.Node, v reflect.Value, path string) {
+func (d *Decoder) mapping(orig, n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
 		d.typeError(orig, path, "一组“名称: 值”的设置(在下一行多缩进两个空格书写)")
 		return
@@ -160,14 +206,14 @@ func (d *decoder) mapping(orig, n *yaml.Node, v reflect.Value, path string) {
 	}
 	out := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := yamlsrc.Resolve(n.Content[i])
+		k := Resolve(n.Content[i])
 		if k == nil || k.Kind != yaml.ScalarNode {
-			d.errorf(n.Content[i], "名称写成一行文字,例如 main:", "“%s” 下的名称应为一行文字", path)
+			d.Errorf(n.Content[i], "名称写成一行文字,例如 main:", "“%s” 下的名称应为一行文字", path)
 			continue
 		}
 		e := reflect.New(v.Type().Elem()).Elem()
-		d.keys[join(path, k.Value)] = n.Content[i]
-		d.decode(n.Content[i+1], e, join(path, k.Value))
+		d.keys[Join(path, k.Value)] = n.Content[i]
+		d.decode(n.Content[i+1], e, Join(path, k.Value))
 		out.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), e)
 	}
 	v.Set(out)
@@ -175,16 +221,19 @@ func (d *decoder) mapping(orig, n *yaml.Node, v reflect.Value, path string) {
 
 // structure decodes a mapping into a struct, reporting keys that match no
 // yaml tag.
-func (d *decoder) structure(orig, n *yaml.Node, v reflect.Value, path string) {
+func (d *Decoder) structure(orig, n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
 		d.typeError(orig, path, "一组“名称: 值”的设置(在下一行多缩进两个空格书写)")
 		return
 	}
 	fields := yamlFields(v.Type())
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := yamlsrc.Resolve(n.Content[i])
+		k := Resolve(n.Content[i])
 		if k == nil || k.Kind != yaml.ScalarNode {
-			d.errorf(n.Content[i], "设置名写成一行英文,后面跟冒号,例如 title: 网站名称", "设置名应为一行文字")
+			d.Errorf(n.Content[i], "设置名写成一行英文,后面跟冒号,例如 title: 网站名称", "设置名应为一行文字")
+			continue
+		}
+		if path == "" && d.Skip != nil && d.Skip(k.Value) {
 			continue
 		}
 		idx, ok := fields[k.Value]
@@ -192,8 +241,8 @@ func (d *decoder) structure(orig, n *yaml.Node, v reflect.Value, path string) {
 			d.unknownKey(k, path, fields)
 			continue
 		}
-		d.keys[join(path, k.Value)] = n.Content[i]
-		d.decode(n.Content[i+1], v.Field(idx), join(path, k.Value))
+		d.keys[Join(path, k.Value)] = n.Content[i]
+		d.decode(n.Content[i+1], v.Field(idx), Join(path, k.Value))
 	}
 }
 
@@ -217,7 +266,7 @@ func yamlFields(t reflect.Type) map[string]int {
 	return m
 }
 
-func (d *decoder) unknownKey(k *yaml.Node, path string, fields map[string]int) {
+func (d *Decoder) unknownKey(k *yaml.Node, path string, fields map[string]int) {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
@@ -227,16 +276,18 @@ func (d *decoder) unknownKey(k *yaml.Node, path string, fields map[string]int) {
 		where = "(在 " + path + " 下)"
 	}
 	hint := ""
-	if s := suggest(k.Value, names); s != "" {
+	if s := Suggest(k.Value, names); s != "" {
 		hint = "是不是想写 “" + s + "”?"
+	} else if d.UnknownHint != "" {
+		hint = d.UnknownHint
 	} else {
 		hint = "这里可以写的设置项有:" + strings.Join(sorted(names), "、") + ";如果是给主题用的自定义设置,请写在 params 下面"
 	}
-	d.errorf(k, hint, "不认识的设置项 “%s”%s", yamlsrc.Clip(k.Value, 30), where)
+	d.Errorf(k, hint, "不认识的设置项 “%s”%s", Clip(k.Value, 30), where)
 }
 
-func (d *decoder) typeError(n *yaml.Node, path, want string) {
-	d.errorf(n, typeHint(want, path), "“%s” 应为%s,现在是%s", path, want, yamlsrc.Describe(n))
+func (d *Decoder) typeError(n *yaml.Node, path, want string) {
+	d.Errorf(n, typeHint(want, path), "“%s” 应为%s,现在是%s", path, want, Describe(n))
 }
 
 func typeHint(want, path string) string {
@@ -254,8 +305,8 @@ func typeHint(want, path string) string {
 	return "请参照说明文档里 “" + path + "” 的写法,注意缩进用空格对齐"
 }
 
-// join appends key to a dotted path.
-func join(path, key string) string {
+// Join appends key to a dotted key path.
+func Join(path, key string) string {
 	if path == "" {
 		return key
 	}
