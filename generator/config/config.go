@@ -46,6 +46,13 @@ type Config struct {
 	// Taxonomies [分类方式] maps a front-matter key to its display name.
 	// Keys are lowercase ASCII identifiers. Default {tags: 标签}.
 	Taxonomies map[string]string `yaml:"taxonomies"`
+	// Categories [单位类别] are the categories a unit may belong to, in
+	// display order; 攀高 leaderboards rank units within a category.
+	// Default 经济, 民生, 党群, 国企.
+	Categories []string `yaml:"categories"`
+	// Panggao [攀高指数] sets the range and weight of each of the three
+	// scores of the 攀高指数.
+	Panggao Panggao `yaml:"panggao"`
 	// Menus [菜单] maps a menu name (e.g. "main") to its items, sorted by
 	// weight then name.
 	Menus map[string][]MenuItem `yaml:"menus"`
@@ -69,6 +76,26 @@ type Markdown struct {
 	// TOCMaxLevel [目录最大标题级别] is the largest heading level in the
 	// table of contents, TOCMinLevel..6. Default 4.
 	TOCMaxLevel int `yaml:"toc_max_level"`
+}
+
+// Panggao holds the three scores of the 攀高指数 (climbing index), which
+// is their weighted mean: Σ score×weight ÷ Σ weight.
+type Panggao struct {
+	// TargetDifficulty [目标难度]. Default 0..100, weight 40.
+	TargetDifficulty Score `yaml:"target_difficulty"`
+	// MeasureStrength [措施力度]. Default 0..100, weight 30.
+	MeasureStrength Score `yaml:"measure_strength"`
+	// Determination [决心态度]. Default 0..100, weight 30.
+	Determination Score `yaml:"determination"`
+}
+
+// Score is the range and weight of one score.
+type Score struct {
+	// Min [最低分] and Max [最高分] bound the score; Min < Max.
+	Min float64 `yaml:"min"`
+	Max float64 `yaml:"max"`
+	// Weight [权重] is > 0.
+	Weight float64 `yaml:"weight"`
 }
 
 // MenuItem is one entry of a menu.
@@ -158,9 +185,15 @@ func Default() *Config {
 		ReadingSpeed:  DefaultReadingSpeed,
 		RSSLimit:      DefaultRSSLimit,
 		Markdown:      Markdown{TOCMinLevel: 2, TOCMaxLevel: 4},
-		Taxonomies:    map[string]string{"tags": "标签"},
-		Menus:         map[string][]MenuItem{},
-		Params:        map[string]any{},
+		Taxonomies:    map[string]string{"tags": "标签", "themes": "主题"},
+		Categories:    []string{"经济", "民生", "党群", "国企"},
+		Panggao: Panggao{
+			TargetDifficulty: Score{Min: 0, Max: 100, Weight: 40},
+			MeasureStrength:  Score{Min: 0, Max: 100, Weight: 30},
+			Determination:    Score{Min: 0, Max: 100, Weight: 30},
+		},
+		Menus:  map[string][]MenuItem{},
+		Params: map[string]any{},
 	}
 	c.location = defaultLocation()
 	return c

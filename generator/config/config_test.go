@@ -121,8 +121,37 @@ func TestDefaults(t *testing.T) {
 			t.Errorf("%s = %v, want %v", name, got[0], got[1])
 		}
 	}
-	if got := c.TaxonomyKeys(); !reflect.DeepEqual(got, []string{"tags"}) || c.Taxonomies["tags"] != "标签" {
+	if got := c.TaxonomyKeys(); !reflect.DeepEqual(got, []string{"tags", "themes"}) || c.Taxonomies["tags"] != "标签" {
 		t.Errorf("taxonomies = %v", c.Taxonomies)
+	}
+	if !reflect.DeepEqual(c.Categories, []string{"经济", "民生", "党群", "国企"}) {
+		t.Errorf("categories = %v", c.Categories)
+	}
+	if p := c.Panggao; p.TargetDifficulty != (Score{0, 100, 40}) || p.MeasureStrength.Weight != 30 || p.Determination.Max != 100 {
+		t.Errorf("panggao = %+v", p)
+	}
+}
+
+func TestPanggaoAndCategories(t *testing.T) {
+	c, ds := Parse("site.yaml", []byte("title: t\ntaxonomies: {tags: 标签}\ncategories: [经济, 民生, 经济]\n"+
+		"panggao:\n  determination: {min: 0, max: 10, weight: 1}\n  measure_strength: {min: 5, max: 5}\n  target_difficulty: {weight: 0}\n"))
+	want := []string{"site.yaml:3:22 单位类别 “经济” 写了两次",
+		"site.yaml:6:35 “panggao.measure_strength” 的最高分 5 不大于最低分 5",
+		"site.yaml:7:31 “panggao.target_difficulty.weight” 应大于 0,现在是 0"}
+	if len(ds) != len(want) {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	for i, d := range ds {
+		if got := d.Location() + " " + d.Message; got != want[i] {
+			t.Errorf("got %q, want %q", got, want[i])
+		}
+	}
+	if c.Taxonomies["themes"] != "主题" {
+		t.Errorf("themes taxonomy missing: %v", c.Taxonomies)
+	}
+	if !reflect.DeepEqual(c.Categories, []string{"经济", "民生"}) || c.Panggao.Determination != (Score{0, 10, 1}) ||
+		c.Panggao.MeasureStrength != (Score{0, 100, 30}) || c.Panggao.TargetDifficulty.Weight != 40 {
+		t.Errorf("config = %v %+v", c.Categories, c.Panggao)
 	}
 }
 

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,6 +55,13 @@ func (d *decoder) validate(c *Config) {
 		c.Markdown.TOCMinLevel, c.Markdown.TOCMaxLevel = def.Markdown.TOCMinLevel, def.Markdown.TOCMaxLevel
 	}
 	d.validateTaxonomies(c)
+	if _, ok := c.Taxonomies["themes"]; !ok && c.Taxonomies != nil {
+		c.Taxonomies["themes"] = def.Taxonomies["themes"] // cases need it
+	}
+	d.validateCategories(c, def)
+	d.validateScore("panggao.target_difficulty", &c.Panggao.TargetDifficulty, def.Panggao.TargetDifficulty)
+	d.validateScore("panggao.measure_strength", &c.Panggao.MeasureStrength, def.Panggao.MeasureStrength)
+	d.validateScore("panggao.determination", &c.Panggao.Determination, def.Panggao.Determination)
 	d.validateMenus(c)
 	d.validateFooter(&c.Footer)
 	if c.Taxonomies == nil {
@@ -129,7 +137,7 @@ func validKey(s string) bool {
 // reservedKeys are the front-matter keys the content package reads itself;
 // a taxonomy with one of these names would clash with them. Keep in sync
 // with content's known keys (a test there checks it).
-const reservedKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type params"
+const reservedKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type params unit"
 
 func (d *decoder) validateTaxonomies(c *Config) {
 	for key, name := range c.Taxonomies {
@@ -148,5 +156,39 @@ func (d *decoder) validateTaxonomies(c *Config) {
 		default:
 			c.Taxonomies[key] = strings.TrimSpace(name)
 		}
+	}
+}
+
+// validateCategories drops empty and repeated categories; none left means
+// the default ones.
+func (d *decoder) validateCategories(c *Config, def *Config) {
+	var out []string
+	for i, name := range c.Categories {
+		name = strings.TrimSpace(name)
+		path := fmt.Sprintf("categories[%d]", i)
+		switch {
+		case name == "":
+			d.Fail(path, "删掉这个空项,或写上类别名称,例如 经济", "单位类别不能是空的")
+		case slices.Contains(out, name):
+			d.Fail(path, "删掉重复的一项", "单位类别 “%s” 写了两次", yamlsrc.Clip(name, 20))
+		default:
+			out = append(out, name)
+		}
+	}
+	if len(out) == 0 {
+		out = def.Categories
+	}
+	c.Categories = out
+}
+
+// validateScore checks the range and weight of one 攀高 score.
+func (d *decoder) validateScore(path string, s *Score, def Score) {
+	if s.Weight <= 0 {
+		d.Fail(path+".weight", "权重要大于 0,例如 weight: 30", "“%s.weight” 应大于 0,现在是 %g", path, s.Weight)
+		s.Weight = def.Weight
+	}
+	if s.Min >= s.Max {
+		d.Fail(path+".max", "最高分要大于最低分,例如 min: 0、max: 100", "“%s” 的最高分 %g 不大于最低分 %g", path, s.Max, s.Min)
+		s.Min, s.Max = def.Min, def.Max
 	}
 }

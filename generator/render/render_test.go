@@ -651,7 +651,7 @@ func TestMissingLayout(t *testing.T) {
 	root := t.TempDir()
 	writeFiles(t, root, map[string]string{
 		"site.yaml":    "title: 站\nbase_url: https://example.gov.cn/\n",
-		"content/a.md": "---\ntitle: 甲\ndate: 2024-01-01\n---\n",
+		"content/a.md": "---\ntitle: 甲\ndate: 2024-01-01\ntags: 乙\n---\n",
 	})
 	_, ds := loadSite(t, root, dir).render(4)
 	var got []string
@@ -765,14 +765,14 @@ func bigSite(tb testing.TB, n int, body func(i int) string, tags func(i int) []s
 // at most 50,000 and sitemap.xml becomes their index.
 func TestSitemapSplit(t *testing.T) {
 	// Besides the articles the site has the home page, the section
-	// /p/, /archives/, /tags/ and one page per year.
+	// /p/, /archives/ and one page per year.
 	const years = 6 // 50,000 hours from 2020-01-01 reach into 2025
 	for _, c := range []struct {
 		articles int
 		parts    []int
 	}{
-		{50000 - 4 - years, nil},
-		{50000 - 4 - years + 1, []int{50000, 1}},
+		{50000 - 3 - years, nil},
+		{50000 - 3 - years + 1, []int{50000, 1}},
 	} {
 		t.Run(fmt.Sprint(c.articles, " articles"), func(t *testing.T) {
 			m := bigSite(t, c.articles, func(int) string { return "" }, nil)
@@ -842,7 +842,7 @@ func TestRunEmptySite(t *testing.T) {
 	})
 	out, ds := loadSite(t, root, testTheme(t)).render(4)
 	noErrors(t, "render", ds)
-	want := []string{"404.html", "archives/index.html", "index.html", "index.xml", "robots.txt", "sitemap.xml", "tags/index.html"}
+	want := []string{"404.html", "archives/index.html", "index.html", "index.xml", "robots.txt", "sitemap.xml"}
 	if got := out.names(); !slices.Equal(got, want) {
 		t.Errorf("outputs %q, want %q", got, want)
 	}

@@ -318,7 +318,6 @@ func (b *builder) taxonomies() {
 		tax := &Taxonomy{Key: key, Title: b.site.Config.Taxonomies[key]}
 		tax.Page = &Page{Kind: KindTaxonomy, Title: tax.Title, Path: dirURL(Slug(key)),
 			Section: Slug(key), Taxonomy: tax, Site: b.site, Parent: b.site.Home, Params: map[string]any{}}
-		b.claim(tax.Page, content.Pos{})
 		bySlug := map[string]*Term{}
 		for _, p := range b.site.RegularPages {
 			for _, name := range p.src.Front.Terms[key] {
@@ -342,6 +341,10 @@ func (b *builder) taxonomies() {
 				}
 			}
 		}
+		if len(tax.Terms) == 0 {
+			continue // a taxonomy no page uses gets no pages
+		}
+		b.claim(tax.Page, content.Pos{})
 		slices.SortFunc(tax.Terms, func(a, b *Term) int {
 			return cmpOr(len(b.Pages)-len(a.Pages), strings.Compare(a.Slug, b.Slug))
 		})

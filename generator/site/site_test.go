@@ -418,7 +418,7 @@ func TestAliasCollisions(t *testing.T) {
 		mentions string
 	}{
 		{"alias of another page's URL", [][]string{{"/news/b/"}, nil}, "content/news/b.md"},
-		{"alias of a generated page", [][]string{{"/tags/"}, nil}, "标签"},
+		{"alias of a generated page", [][]string{{"/archives/"}, nil}, "归档"},
 		{"same alias twice", [][]string{{"/old/"}, {"/old"}}, "content/news/a.md"},
 	}
 	for _, tt := range tests {
@@ -597,8 +597,9 @@ func TestNotFound(t *testing.T) {
 	if nf.RelPermalink() != "/dangjian/404.html" {
 		t.Errorf("404 RelPermalink = %q", nf.RelPermalink())
 	}
-	// An empty site still has a home, archives, the tags page and 404.
-	if got := paths(s.All); !reflect.DeepEqual(got, []string{"/", "/404.html", "/archives/", "/tags/"}) {
+	// An empty site still has a home, archives and 404; taxonomies no page
+	// uses get no pages.
+	if got := paths(s.All); !reflect.DeepEqual(got, []string{"/", "/404.html", "/archives/"}) {
 		t.Errorf("All = %v", got)
 	}
 }
@@ -673,7 +674,7 @@ func TestAncestors(t *testing.T) {
 		{"/news/", []string{"/"}},
 		{"/b/", []string{"/"}},
 		{"/", []string{}},
-		{"/tags/", []string{"/"}},
+		{"/archives/", []string{"/"}},
 		{"/404.html", []string{"/"}},
 	}
 	for _, tt := range tests {
