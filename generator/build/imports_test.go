@@ -16,9 +16,12 @@ func TestImportDirection(t *testing.T) {
 		"config":         {"diag", "config/yamlsrc"},
 		"content":        {"diag", "config/yamlsrc"},
 		"markdown":       {"diag"},
-		"site":           {"diag", "config", "config/yamlsrc", "content"},
-		"theme":          {"diag", "config", "config/yamlsrc", "content", "site"},
-		"render":         {"diag", "config", "config/yamlsrc", "content", "site", "theme"},
+		"score":          {},
+		"chart":          {},
+		"contrast":       {},
+		"site":           {"diag", "config", "config/yamlsrc", "content", "score", "chart", "contrast"},
+		"theme":          {"diag", "config", "config/yamlsrc", "content", "site", "score", "chart", "contrast"},
+		"render":         {"diag", "config", "config/yamlsrc", "content", "site", "theme", "score", "chart", "contrast"},
 		"publish":        {},
 	}
 	for pkg, ok := range allowed {

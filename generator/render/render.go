@@ -138,7 +138,7 @@ func (r *Renderer) jobs() []job {
 	}
 	for _, p := range r.Site.All {
 		switch p.Kind {
-		case site.KindHome, site.KindSection, site.KindTerm, site.KindYear:
+		case site.KindHome, site.KindSection, site.KindTerm, site.KindYear, site.KindFilter:
 			if !r.Theme.UsesPaginator(r.Theme.Lookup(p)) {
 				jobs = append(jobs, job{page: p})
 				continue

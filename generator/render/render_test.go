@@ -71,6 +71,7 @@ func TestOutputs(t *testing.T) {
 		"cases/index.html",
 		"cases/index.xml",
 		"cases/linan/index.html",
+		"cases/year/2024/index.html", // the case library's year filter
 		"index.html",
 		"index.xml",
 		"news/2024/index.html",
@@ -510,6 +511,7 @@ func TestSitemap(t *testing.T) {
 		{"/archives/2025/", ""},
 		{"/cases/", ""},
 		{"/cases/linan/", "2024-01-15"},
+		{"/cases/year/2024/", ""},
 		{"/news/", ""},
 		{"/news/2024/", ""},
 		{"/news/2024/政策解读/", "2024-06-24"},

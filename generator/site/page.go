@@ -21,6 +21,26 @@ const (
 	KindArchives Kind = "archives" // the years: /archives/
 	KindYear     Kind = "year"     // the pages of one year: /archives/2024/
 	Kind404      Kind = "404"      // the not-found page: /404.html
+	KindFilter   Kind = "filter"   // a static filter of a list: /cases/theme/共同富裕/
+)
+
+// Role says what a page is in the Party-building content model (party.go);
+// "" for ordinary pages. Templates are looked up by role first.
+type Role string
+
+const (
+	RoleUnits       Role = "units"        // the units directory: /units/
+	RoleUnit        Role = "unit"         // one unit: /units/caizhengju/
+	RoleBrand       Role = "brand"        // a unit's brand: /units/caizhengju/brand/
+	RoleBranch      Role = "branch"       // a branch's own page, linked from its brand
+	RoleBrands      Role = "brands"       // the brand matrix: /brands/
+	RoleCases       Role = "cases"        // the case library: /cases/
+	RoleCase        Role = "case"         // one case study
+	RoleCaseFilter  Role = "case-filter"  // the cases of one theme, unit or year
+	RolePanggao     Role = "panggao"      // the 攀高 contest over the years: /panggao/
+	RolePanggaoYear Role = "panggao-year" // one year: /panggao/2025/
+	RolePanggaoUnit Role = "panggao-unit" // one unit's year: /panggao/2025/caizhengju/
+	RoleProject     Role = "project"      // one 攀高 project
 )
 
 // Page is anything the site renders to an HTML file. Templates see its
@@ -60,6 +80,18 @@ type Page struct {
 	Site      *Site
 	// Paginator is the pager page being rendered, for lists; see WithPager.
 	Paginator *Pager
+
+	// The Party-building model (party.go). Role says which of these the
+	// page carries; Units is set on any page that names its units.
+	Role    Role
+	Units   []*Unit       // the units the page belongs to; the unit itself on a unit page
+	Brand   *Brand        // brand pages
+	Branch  *Branch       // branch pages
+	Case    *Case         // case pages
+	Filter  *CaseFilter   // case filter pages
+	Project *Project      // 攀高 project pages
+	Entry   *PanggaoEntry // a unit's 攀高 year
+	Contest *PanggaoYear  // a 攀高 year page
 
 	src  *content.Source
 	lazy *lazyBody // Content, Summary, TOC and counts of src; see body.go
@@ -116,6 +148,17 @@ func (p *Page) IsHome() bool { return p.Kind == KindHome }
 func (p *Page) IsPage() bool { return p.Kind == KindPage }
 func (p *Page) IsList() bool {
 	return p.Kind != KindPage && p.Kind != Kind404
+}
+
+// Themes is the page's terms of the "themes" taxonomy (案例主题).
+func (p *Page) Themes() []*Term { return p.Terms["themes"] }
+
+// Unit is the first of the page's units, or nil.
+func (p *Page) Unit() *Unit {
+	if len(p.Units) == 0 {
+		return nil
+	}
+	return p.Units[0]
 }
 
 // Tags is the page's terms of the "tags" taxonomy.

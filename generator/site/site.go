@@ -31,6 +31,11 @@ type Site struct {
 	Files        []File   // static files to copy, sorted by Path
 	Excluded     []string // content paths left out (drafts, future pages)
 
+	// The Party-building model (party.go).
+	Units       []*Unit        // by category (site.yaml order), order, id
+	CaseLibrary *CaseLibrary   // nil without content/cases/
+	Panggao     []*PanggaoYear // newest first
+
 	byPath   map[string]*Page // site path → page
 	bySource map[string]*Page // content path → page
 	byFile   map[string]string
@@ -77,6 +82,7 @@ func New(cfg *config.Config, sources []*content.Source, files []content.File, o 
 	b.archives()
 	b.notFound()
 	b.files(files)
+	b.party()
 	b.aliases()
 	s.Menus = menus(cfg)
 	for p := range s.byPath {
@@ -112,6 +118,7 @@ type builder struct {
 	site     *Site
 	opts     Options
 	sections map[string]*Page // content dir → section page
+	unitByID map[string]*Unit
 	diags    []*diag.Diagnostic
 }
 

@@ -183,6 +183,12 @@ func Candidates(p *site.Page) []string {
 		}
 		c = append(c, "_default/"+p.Layout+".html")
 	}
+	if p.Role != "" {
+		if typ != "" {
+			c = append(c, typ+"/"+string(p.Role)+".html")
+		}
+		c = append(c, "_default/"+string(p.Role)+".html")
+	}
 	switch p.Kind {
 	case site.KindHome:
 		c = append(c, "index.html", "_default/list.html")
@@ -196,6 +202,8 @@ func Candidates(p *site.Page) []string {
 		c = append(c, "_default/archives.html")
 	case site.KindYear:
 		c = append(c, "_default/year.html", "_default/list.html")
+	case site.KindFilter:
+		c = append(c, typ+"/filter.html", "_default/filter.html", "_default/list.html")
 	case site.Kind404:
 		c = append(c, "404.html")
 	default:

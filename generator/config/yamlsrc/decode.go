@@ -16,7 +16,7 @@ import (
 // (unknown keys with a suggestion, wrong types) as a positioned Chinese
 // diagnostic, and keeps going. Strings, bools, ints, float64s, slices,
 // string-keyed maps, structs and interfaces (plain values) are supported;
-// a list of strings may also be written as one line split on commas.
+// a []string may also be written as one line split on commas (see Line).
 type Decoder struct {
 	File  string // named in diagnostics
 	Src   []byte // the whole file, for source lines in diagnostics
@@ -43,6 +43,11 @@ const (
 	maxSteps = 200_000
 	maxDepth = 32
 )
+
+// Line is a line of text in a list. A []string written as one line is
+// split on commas (tags: 甲, 乙); a []Line written as one line is a list of
+// that one line, commas and all.
+type Line string
 
 // NewDecoder returns a Decoder for the file named file whose text is src.
 func NewDecoder(file string, src []byte) *Decoder {
@@ -175,6 +180,10 @@ func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 // separated by commas.
 func (d *Decoder) slice(orig, n *yaml.Node, v reflect.Value, path string) {
 	elem := v.Type().Elem()
+	if n.Kind == yaml.ScalarNode && elem == reflect.TypeFor[Line]() {
+		v.Set(reflect.ValueOf([]Line{Line(strings.TrimSpace(n.Value))}).Convert(v.Type()))
+		return
+	}
 	if n.Kind == yaml.ScalarNode && elem.Kind() == reflect.String {
 		v.Set(reflect.ValueOf(SplitList(n.Value)).Convert(v.Type()))
 		return
@@ -244,6 +253,19 @@ func (d *Decoder) structure(orig, n *yaml.Node, v reflect.Value, path string) {
 		d.keys[Join(path, k.Value)] = n.Content[i]
 		d.decode(n.Content[i+1], v.Field(idx), Join(path, k.Value))
 	}
+}
+
+// Keys lists the keys a struct (or pointer to one) accepts, sorted.
+func Keys(v any) []string {
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var keys []string
+	for k := range yamlFields(t) {
+		keys = append(keys, k)
+	}
+	return sorted(keys)
 }
 
 // yamlFields maps the yaml key of each exported field of t to its index.

@@ -91,3 +91,16 @@ func TestDecoderFail(t *testing.T) {
 		t.Errorf("missing count placed at %d:%d, want 1:1", g.Line, g.Col)
 	}
 }
+
+func TestDecoderLines(t *testing.T) {
+	root, _ := Parse("a.md", []byte("a: 梳理职责,形成清单\nb: [甲,乙, 丙]\n"), 1, nil)
+	var v struct {
+		A []Line `yaml:"a"`
+		B []Line `yaml:"b"`
+	}
+	d := NewDecoder("a.md", nil)
+	d.Decode(root, &v, "")
+	if len(d.Diags) != 0 || len(v.A) != 1 || v.A[0] != "梳理职责,形成清单" || len(v.B) != 3 {
+		t.Errorf("decoded %q %q %v", v.A, v.B, d.Diags)
+	}
+}
