@@ -206,7 +206,7 @@ func (b *builder) panggaoEntry(sec *Page, y *PanggaoYear) *PanggaoEntry {
 	id := path.Base(sec.Dir)
 	u := b.unitByID[id]
 	if u == nil {
-		b.unknownUnit(b.firstFile(sec.Dir), 0, 0, id)
+		b.add(b.unknownUnit(b.firstFile(sec.Dir), 0, 0, id))
 		return nil
 	}
 	e := &PanggaoEntry{Unit: u, Year: y.Year, Page: sec, Contest: y}

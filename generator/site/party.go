@@ -10,6 +10,7 @@ import (
 
 	"yipin/generator/config/yamlsrc"
 	"yipin/generator/content"
+	"yipin/generator/diag"
 	"yipin/generator/score"
 )
 
@@ -32,6 +33,7 @@ func (b *builder) party() {
 	b.pageUnits()
 	b.cases()
 	b.panggao()
+	b.unitArticles()
 }
 
 // schema decodes the keys of p's front matter that v (a pointer to a
@@ -65,6 +67,15 @@ func (b *builder) flush(p *Page, d *yamlsrc.Decoder) {
 		b.add(g)
 	}
 	d.Diags = nil
+}
+
+// addAt reports a problem found in p's front matter, with the source
+// lines around it.
+func (b *builder) addAt(p *Page, d *diag.Diagnostic) {
+	if src, err := os.ReadFile(p.src.Abs); err == nil {
+		d.WithSource(src)
+	}
+	b.add(d)
 }
 
 // frontValue is the value node of a top-level front-matter key, or nil.

@@ -138,6 +138,14 @@ func (b *builder) units() {
 		s.Units = append(s.Units, u)
 		b.unitByID[id] = u
 	}
+	for dir, sec := range b.sections { // folders inside a unit's folder
+		if u := b.unitByID[unitID(dir)]; u != nil && sec.Role == "" {
+			sec.Units = []*Unit{u}
+			if sec.src == nil && path.Base(dir) == "branches" {
+				sec.Title = "支部特色"
+			}
+		}
+	}
 	slices.SortFunc(s.Units, func(a, c *Unit) int {
 		return cmp.Or(cmp.Compare(b.categoryIndex(a.Category), b.categoryIndex(c.Category)),
 			cmp.Compare(a.Order, c.Order), strings.Compare(a.ID, c.ID))
@@ -179,12 +187,17 @@ func (b *builder) pageUnits() {
 		}
 		for _, ref := range b.unitRefs(p, n) {
 			if u := b.findUnit(ref.Value); u == nil {
-				b.unknownUnit(p.File, ref.Line, ref.Column, ref.Value)
+				b.addAt(p, b.unknownUnit(p.File, ref.Line, ref.Column, ref.Value))
 			} else if !slices.Contains(p.Units, u) {
 				p.Units = append(p.Units, u)
 			}
 		}
 	}
+}
+
+// unitArticles lists on each unit the ordinary pages that name it; run it
+// once every page has its role.
+func (b *builder) unitArticles() {
 	for _, p := range b.site.RegularPages {
 		if p.Role == "" || p.Role == RoleBranch {
 			for _, u := range p.Units {
@@ -212,13 +225,13 @@ func (b *builder) unitRefs(p *Page, n *yaml.Node) []*yaml.Node {
 			if it.Kind == yaml.ScalarNode && !yamlsrc.IsNull(it) {
 				refs = append(refs, &yaml.Node{Value: strings.TrimSpace(it.Value), Line: it.Line, Column: it.Column})
 			} else if !yamlsrc.IsNull(it) {
-				b.add(diag.New(p.File, it.Line, it.Column, "“unit” 的每一项应为一个单位代号,现在是%s", yamlsrc.Describe(it)).
+				b.addAt(p, diag.New(p.File, it.Line, it.Column, "“unit” 的每一项应为一个单位代号,现在是%s", yamlsrc.Describe(it)).
 					WithHint("写成 unit: caizhengju,或列表 unit: [caizhengju, jiaoyuju]"))
 			}
 		}
 		return refs
 	}
-	b.add(diag.New(p.File, v.Line, v.Column, "“unit” 应为单位代号或代号列表,现在是%s", yamlsrc.Describe(v)).
+	b.addAt(p, diag.New(p.File, v.Line, v.Column, "“unit” 应为单位代号或代号列表,现在是%s", yamlsrc.Describe(v)).
 		WithHint("写成 unit: caizhengju,或列表 unit: [caizhengju, jiaoyuju]"))
 	return nil
 }
@@ -236,7 +249,7 @@ func (b *builder) findUnit(ref string) *Unit {
 	return nil
 }
 
-func (b *builder) unknownUnit(file string, line, col int, ref string) {
+func (b *builder) unknownUnit(file string, line, col int, ref string) *diag.Diagnostic {
 	var ids []string
 	for _, u := range b.site.Units {
 		ids = append(ids, u.ID)
@@ -252,7 +265,7 @@ func (b *builder) unknownUnit(file string, line, col int, ref string) {
 	} else {
 		hint = "还没有任何单位:在 content/units/<单位代号>/_index.md 中建立单位"
 	}
-	b.add(diag.New(file, line, col, "找不到单位 “%s”", yamlsrc.Clip(ref, 30)).WithHint("%s", hint))
+	return diag.New(file, line, col, "找不到单位 “%s”", yamlsrc.Clip(ref, 30)).WithHint("%s", hint)
 }
 
 // Categories groups the units by category, in site.yaml order; categories
