@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"yipin/generator/config/yamlsrc"
@@ -118,6 +119,28 @@ func (b *builder) brands() {
 		b.flush(p, d)
 		p.Role, p.Brand, u.Brand = RoleBrand, br, br
 	}
+}
+
+// brandsDir is the content folder of the brand matrix page.
+const brandsDir = "brands"
+
+// brandMatrix gives the brand matrix its page, /brands/: the section of
+// content/brands/ when there is one (its _index.md holds the title and
+// introduction), else a page made for it once the site has units.
+func (b *builder) brandMatrix() {
+	sec := b.sections[brandsDir]
+	if sec == nil && len(b.site.Units) == 0 {
+		return
+	}
+	if sec == nil {
+		sec = b.section(brandsDir)
+		sec.Parent.Sections = append(sec.Parent.Sections, sec)
+		slices.SortFunc(sec.Parent.Sections, sectionOrder)
+	}
+	if sec.src == nil || sec.src.Front.Title == "" {
+		sec.Title = "品牌矩阵"
+	}
+	sec.Role = RoleBrands
 }
 
 // file resolves a file named in front matter relative to the page's

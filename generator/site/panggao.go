@@ -524,3 +524,21 @@ func StatusClass(s string) string {
 	}
 	return "todo"
 }
+
+// StatusClass names the project's status for CSS; see StatusClass.
+func (p *Project) StatusClass() string { return StatusClass(p.Status) }
+
+// StatusClass names the milestone's status for CSS; see StatusClass.
+func (m Milestone) StatusClass() string { return StatusClass(m.Status) }
+
+// Weights describes how the index is computed, for pages: "目标难度 40、措施力度 30、决心态度 30".
+func (y *PanggaoYear) Weights() string {
+	for _, e := range y.Entries {
+		var parts []string
+		for _, s := range e.Scores {
+			parts = append(parts, s.Name+" "+s.Weight)
+		}
+		return strings.Join(parts, "、")
+	}
+	return ""
+}

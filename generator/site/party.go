@@ -30,6 +30,7 @@ func (b *builder) party() {
 	b.unitByID = map[string]*Unit{}
 	b.units()
 	b.brands()
+	b.brandMatrix()
 	b.pageUnits()
 	b.cases()
 	b.panggao()

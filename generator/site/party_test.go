@@ -110,6 +110,9 @@ func TestPartyModel(t *testing.T) {
 	if bp.Role != RoleBranch || bp.Branch != br.Branches[0] || bp.Unit() != cz {
 		t.Errorf("branch page role %q unit %v", bp.Role, bp.Unit())
 	}
+	if p := mustPage(t, s, "/brands/"); p.Role != RoleBrands || p.Title != "品牌矩阵" || p.Parent != s.Home {
+		t.Errorf("brand matrix %q %q", p.Role, p.Title)
+	}
 	if got := s.Brands(); len(got) != 1 || got[0] != br {
 		t.Errorf("Brands() = %v", got)
 	}
