@@ -144,10 +144,14 @@ func writeSectionIndex(b *bytes.Buffer, v *vocab, sec section, r *rand.Rand) {
 	g := &gen{b: b, r: r, v: v}
 	b.WriteString("---\ntitle: ")
 	writeQuoted(b, sec.Title)
-	if sec.Unit >= 0 {
+	if sec.Unit >= 0 { // a unit page, with the fields yipin requires of one
 		g.unit = &v.units[sec.Unit]
-		b.WriteString("\ndescription: ")
-		writeQuoted(b, g.unit.Name+"党建品牌“"+g.unit.Brand+"”")
+		b.WriteString("\nshort_name: ")
+		writeQuoted(b, g.unit.Name)
+		b.WriteString("\nparty_org: ")
+		writeQuoted(b, "中共"+g.unit.Name+"机关委员会")
+		b.WriteString("\ncategory: " + [...]string{"经济", "民生", "党群", "国企"}[sec.Unit%4])
+		b.WriteString("\norder: " + strconv.Itoa(sec.Unit+1))
 	}
 	b.WriteString("\n---\n\n")
 	switch {
