@@ -18,24 +18,24 @@ import (
 var partyFiles = map[string]string{
 	"units/caizheng/_index.md": "---\ntitle: 临江区财政局\nshort_name: 区财政局\nparty_org: 中共临江区财政局机关委员会\n" +
 		"category: 经济\norder: 2\ncontact: {phone: 0571-1}\n---\n简介。\n",
-	"units/fagai/_index.md": "---\ntitle: 临江区发改局\nshort_name: 区发改局\nparty_org: 中共临江区发改局机关委员会\ncategory: 经济\norder: 1\n---\n",
+	"units/fagai/_index.md":  "---\ntitle: 临江区发改局\nshort_name: 区发改局\nparty_org: 中共临江区发改局机关委员会\ncategory: 经济\norder: 1\n---\n",
 	"units/jiaoyu/_index.md": "---\ntitle: 临江区教育局\nshort_name: 区教育局\nparty_org: 中共临江区教育局机关委员会\ncategory: 民生\n---\n",
 	"units/caizheng/brand.md": "---\ntitle: 财惠临江·寸金有情\nslogan: 寸金有情\nlogo: logo.svg\nlogo_alt: 标志\n" +
 		"logo_parts:\n  - {element: 铜钱, meaning: 财政干部}\naccent: \"#9F1D20\"\n" +
 		"pillars:\n  - {name: 业务嵌入, text: 文字}\nmeasures:\n  - 梳理职责,形成清单\n" +
 		"figures:\n  - {label: 具体举措, value: 66, unit: 条}\n" +
 		"branches:\n  - {branch: 预算科党支部, feature: 精打细算, page: branches/yusuan.md}\n  - {branch: 国库科党支部, feature: 国库守护}\n---\n品牌故事。\n",
-	"units/caizheng/logo.svg":          "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+	"units/caizheng/logo.svg":           "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
 	"units/caizheng/branches/yusuan.md": "---\ntitle: 预算科党支部\ndate: 2025-01-02\n---\n",
-	"news/a.md":                        "---\ntitle: 新闻甲\ndate: 2025-03-01\nunit: 区财政局\n---\n",
-	"news/b.md":                        "---\ntitle: 新闻乙\ndate: 2025-04-01\nunit: [fagai, caizheng]\n---\n",
+	"news/a.md":                         "---\ntitle: 新闻甲\ndate: 2025-03-01\nunit: 区财政局\n---\n",
+	"news/b.md":                         "---\ntitle: 新闻乙\ndate: 2025-04-01\nunit: [fagai, caizheng]\n---\n",
 	"cases/x.md": "---\ntitle: 案例甲\ndate: 2025-02-01\nunit: caizheng\nthemes: [清廉机关, 模范机关]\nformula: \"145\"\n" +
 		"figures:\n  - {label: 问卷, value: 916, unit: 份}\n---\n",
-	"cases/y.md":                "---\ntitle: 案例乙\ndate: 2024-05-01\nregion: 宁波市鄞州区\nyear: 2021\nthemes: 清廉机关\n---\n",
-	"panggao/2025/_index.md":    "---\ntitle: 2025 年度攀高比拼\n---\n",
+	"cases/y.md":             "---\ntitle: 案例乙\ndate: 2024-05-01\nregion: 宁波市鄞州区\nyear: 2021\nthemes: 清廉机关\n---\n",
+	"panggao/2025/_index.md": "---\ntitle: 2025 年度攀高比拼\n---\n",
 	"panggao/2025/caizheng/_index.md": "---\nscores: {target_difficulty: 92, measure_strength: 90, determination: 94}\n" +
 		"multiplier: {baseline: 90, actual: 96, comprehensive: 91.5}\n---\n",
-	"panggao/2025/fagai/_index.md": "---\nscores: {target_difficulty: 95, measure_strength: 88, determination: 92}\n---\n",
+	"panggao/2025/fagai/_index.md":  "---\nscores: {target_difficulty: 95, measure_strength: 88, determination: 92}\n---\n",
 	"panggao/2025/jiaoyu/_index.md": "---\nscores: {target_difficulty: 90, measure_strength: 85.5, determination: 88}\n---\n",
 	"panggao/2025/caizheng/a.md": "---\ntitle: 项目甲\nweight: 1\ntarget: {indicator: 覆盖率, baseline: 45, value: 100, unit: \"%\"}\n" +
 		"milestones:\n  - {quarter: 二季度, plan: 乙, status: 进行中}\n  - {quarter: Q1, plan: 甲, status: 已完成}\nstatus: 进行中\n---\n",
