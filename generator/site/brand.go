@@ -1,6 +1,8 @@
 package site
 
 import (
+	"fmt"
+	"math"
 	"path"
 	"slices"
 	"strings"
@@ -43,22 +45,18 @@ type Branch struct {
 	Brand   *Brand
 }
 
-// Line is one line of text in a list; unlike []string, a list of Lines
-// written as a single line is not split on commas.
-type Line = yamlsrc.Line
-
 type brandFront struct {
-	Slogan    string        `yaml:"slogan"`
-	Meaning   string        `yaml:"meaning"`
-	Logo      string        `yaml:"logo"`
-	LogoAlt   string        `yaml:"logo_alt"`
-	LogoParts []LogoPart    `yaml:"logo_parts"`
-	Accent    string        `yaml:"accent"`
-	Pillars   []Item        `yaml:"pillars"`
-	Measures  []Line        `yaml:"measures"`
-	Figures   []Figure      `yaml:"figures"`
-	Positions []Item        `yaml:"positions"`
-	Branches  []branchFront `yaml:"branches"`
+	Slogan    string         `yaml:"slogan"`
+	Meaning   string         `yaml:"meaning"`
+	Logo      string         `yaml:"logo"`
+	LogoAlt   string         `yaml:"logo_alt"`
+	LogoParts []LogoPart     `yaml:"logo_parts"`
+	Accent    string         `yaml:"accent"`
+	Pillars   []Item         `yaml:"pillars"`
+	Measures  []yamlsrc.Line `yaml:"measures"`
+	Figures   []Figure       `yaml:"figures"`
+	Positions []Item         `yaml:"positions"`
+	Branches  []branchFront  `yaml:"branches"`
 }
 
 type branchFront struct {
@@ -78,7 +76,7 @@ func (b *builder) brands() {
 		if p.Kind != KindPage || p.src.Name != brandFile || parentDir(p.Dir) != unitsDir {
 			continue
 		}
-		u := b.unitByID[path.Base(p.Dir)]
+		u := b.site.unitByID[path.Base(p.Dir)]
 		if u == nil {
 			continue // the unit folder's problem is already reported
 		}
@@ -198,12 +196,11 @@ func accent(d *yamlsrc.Decoder, s string) string {
 // ratio formats a contrast ratio rounded down to 2 decimals, so that a
 // shown 4.50 never hides 4.499.
 func ratio(r float64) string {
-	v := int(r * 100)
-	return itoa(v/100) + "." + string(rune('0'+v/10%10)) + string(rune('0'+v%10))
+	return fmt.Sprintf("%.2f", math.Floor(r*100)/100)
 }
 
 // lines turns Lines into strings, dropping empty ones.
-func lines(ls []Line) []string {
+func lines(ls []yamlsrc.Line) []string {
 	var out []string
 	for _, l := range ls {
 		if s := strings.TrimSpace(string(l)); s != "" {

@@ -205,7 +205,8 @@ func (c *Case) FilterKeys() string {
 	return strings.Join(keys, " ")
 }
 
-// regionOrUnits is where a case comes from, for lists.
+// Where is where a case comes from, for lists: its units' short names,
+// else its region.
 func (c *Case) Where() string {
 	if len(c.Page.Units) > 0 {
 		var names []string

@@ -80,7 +80,7 @@ type Project struct {
 	Target     Target
 	Measures   []string
 	Milestones []Milestone // by quarter
-	Status     string      // one of Statuses
+	Status     string      // 未启动, 进行中, 已完成 or 未完成
 	Result     string
 }
 
@@ -101,8 +101,8 @@ type Milestone struct {
 	Status  string
 }
 
-// Statuses are the valid statuses of projects and milestones.
-var Statuses = []string{"未启动", "进行中", "已完成", "未完成"}
+// statuses are the valid statuses of projects and milestones.
+var statuses = [...]string{"未启动", "进行中", "已完成", "未完成"}
 
 // MaxProjects is how many projects a unit may declare in a year.
 const MaxProjects = 10
@@ -125,7 +125,7 @@ type entryFront struct {
 
 type projectFront struct {
 	Target     Target           `yaml:"target"`
-	Measures   []Line           `yaml:"measures"`
+	Measures   []yamlsrc.Line   `yaml:"measures"`
 	Milestones []milestoneFront `yaml:"milestones"`
 	Status     string           `yaml:"status"`
 	Result     string           `yaml:"result"`
@@ -204,7 +204,7 @@ func (b *builder) panggaoYear(sec *Page) *PanggaoYear {
 
 func (b *builder) panggaoEntry(sec *Page, y *PanggaoYear) *PanggaoEntry {
 	id := path.Base(sec.Dir)
-	u := b.unitByID[id]
+	u := b.site.unitByID[id]
 	if u == nil {
 		b.add(b.unknownUnit(b.firstFile(sec.Dir), 0, 0, id))
 		return nil
@@ -262,7 +262,7 @@ func (b *builder) project(p *Page, e *PanggaoEntry) {
 	e.Projects = append(e.Projects, pr)
 }
 
-var quarterNames = []string{"一季度", "二季度", "三季度", "四季度"}
+var quarterNames = [...]string{"一季度", "二季度", "三季度", "四季度"}
 
 // quarter reads 一季度, 第一季度, 一, Q1, q1 or 1 (and so on to 4).
 func quarter(s string) (int, bool) {
@@ -279,11 +279,11 @@ func quarter(s string) (int, bool) {
 
 // status checks a project or milestone status.
 func status(d *yamlsrc.Decoder, key, s string, required bool) string {
-	hint := "可选的状态:" + strings.Join(Statuses, "、")
+	hint := "可选的状态:" + strings.Join(statuses[:], "、")
 	switch {
 	case s == "" && required:
 		d.Fail(key, hint+",例如 status: 进行中", "缺少状态 status")
-	case s != "" && !slices.Contains(Statuses, s):
+	case s != "" && !slices.Contains(statuses[:], s):
 		d.Fail(key, hint, "状态 “%s” 无法识别", yamlsrc.Clip(s, 20))
 		return ""
 	}
@@ -533,12 +533,12 @@ func (m Milestone) StatusClass() string { return StatusClass(m.Status) }
 
 // Weights describes how the index is computed, for pages: "目标难度 40、措施力度 30、决心态度 30".
 func (y *PanggaoYear) Weights() string {
-	for _, e := range y.Entries {
-		var parts []string
-		for _, s := range e.Scores {
-			parts = append(parts, s.Name+" "+s.Weight)
-		}
-		return strings.Join(parts, "、")
+	if len(y.Entries) == 0 {
+		return ""
 	}
-	return ""
+	var parts []string
+	for _, s := range y.Entries[0].Scores {
+		parts = append(parts, s.Name+" "+s.Weight)
+	}
+	return strings.Join(parts, "、")
 }

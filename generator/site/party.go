@@ -27,7 +27,6 @@ import (
 //
 // party runs once the pages, sections, lists and taxonomies exist.
 func (b *builder) party() {
-	b.unitByID = map[string]*Unit{}
 	b.units()
 	b.brands()
 	b.brandMatrix()

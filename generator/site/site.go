@@ -39,6 +39,7 @@ type Site struct {
 	byPath   map[string]*Page // site path → page
 	bySource map[string]*Page // content path → page
 	byFile   map[string]string
+	unitByID map[string]*Unit
 	excluded map[string]string // content path → why it was left out
 	convert  Converter
 }
@@ -73,6 +74,7 @@ func New(cfg *config.Config, sources []*content.Source, files []content.File, o 
 		bySource: map[string]*Page{},
 		byFile:   map[string]string{},
 		excluded: map[string]string{},
+		unitByID: map[string]*Unit{},
 	}
 	b := builder{site: s, opts: o, sections: map[string]*Page{}}
 	b.pages(sources)
@@ -118,7 +120,6 @@ type builder struct {
 	site     *Site
 	opts     Options
 	sections map[string]*Page // content dir → section page
-	unitByID map[string]*Unit
 	diags    []*diag.Diagnostic
 }
 

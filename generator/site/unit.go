@@ -136,10 +136,10 @@ func (b *builder) units() {
 		b.flush(sec, d)
 		sec.Role, sec.Units = RoleUnit, []*Unit{u}
 		s.Units = append(s.Units, u)
-		b.unitByID[id] = u
+		b.site.unitByID[id] = u
 	}
 	for dir, sec := range b.sections { // folders inside a unit's folder
-		if u := b.unitByID[unitID(dir)]; u != nil && sec.Role == "" {
+		if u := b.site.unitByID[unitID(dir)]; u != nil && sec.Role == "" {
 			sec.Units = []*Unit{u}
 			if sec.src == nil && path.Base(dir) == "branches" {
 				sec.Title = "支部特色"
@@ -178,8 +178,8 @@ func (b *builder) pageUnits() {
 		if p.Role == RoleUnit {
 			continue
 		}
-		if id := unitID(p.Dir); id != "" && b.unitByID[id] != nil {
-			p.Units = []*Unit{b.unitByID[id]}
+		if id := unitID(p.Dir); id != "" && b.site.unitByID[id] != nil {
+			p.Units = []*Unit{b.site.unitByID[id]}
 		}
 		n := frontValue(p, "unit")
 		if n == nil || yamlsrc.IsNull(yamlsrc.Resolve(n)) {
@@ -238,7 +238,7 @@ func (b *builder) unitRefs(p *Page, n *yaml.Node) []*yaml.Node {
 
 // findUnit finds a unit by id, short name or full name.
 func (b *builder) findUnit(ref string) *Unit {
-	if u := b.unitByID[ref]; u != nil {
+	if u := b.site.unitByID[ref]; u != nil {
 		return u
 	}
 	for _, u := range b.site.Units {
@@ -256,7 +256,7 @@ func (b *builder) unknownUnit(file string, line, col int, ref string) *diag.Diag
 	}
 	hint := "单位代号就是 content/units/ 下的文件夹名"
 	if s := yamlsrc.Suggest(ref, ids); s != "" {
-		hint = "是不是想写 “" + s + "”(" + b.unitByID[s].Short + ")?"
+		hint = "是不是想写 “" + s + "”(" + b.site.unitByID[s].Short + ")?"
 	} else if len(ids) > 0 {
 		if len(ids) > 12 {
 			ids = append(ids[:12], "……")
@@ -287,14 +287,7 @@ func (s *Site) Categories() []*Category {
 }
 
 // UnitByID returns the unit with the given id, or nil.
-func (s *Site) UnitByID(id string) *Unit {
-	for _, u := range s.Units {
-		if u.ID == id {
-			return u
-		}
-	}
-	return nil
-}
+func (s *Site) UnitByID(id string) *Unit { return s.unitByID[id] }
 
 // LatestArticles is up to n of the unit's articles, newest first.
 func (u *Unit) LatestArticles(n int) []*Page {
