@@ -32,7 +32,7 @@ func (d *decoder) validate(c *Config) {
 	}
 	if c.Language == "" {
 		c.Language = def.Language
-	} else if !validLanguage(c.Language) {
+	} else if !yamlsrc.ValidLanguage(c.Language) {
 		d.Fail("language", "中文网站写 zh-CN;繁体中文写 zh-TW;英文写 en", "language “%s” 不是有效的语言代码", yamlsrc.Clip(c.Language, 30))
 		c.Language = def.Language
 	}
@@ -98,22 +98,6 @@ func (d *decoder) checkRange(path string, v *int, def, lo, hi int) {
 	}
 }
 
-// validLanguage accepts tags like "zh", "zh-CN", "zh-Hans-CN", "en-US".
-func validLanguage(s string) bool {
-	parts := strings.Split(s, "-")
-	for i, p := range parts {
-		if len(p) < 2 || len(p) > 8 || (i == 0 && len(p) > 3) {
-			return false
-		}
-		for _, r := range p {
-			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9') {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // validName accepts a single folder name that stays inside its parent.
 func validName(s string) bool {
 	return s != "" && !strings.HasPrefix(s, ".") && !strings.ContainsAny(s, "/\\:*?\"<>|") && !hasControl(s)
@@ -137,7 +121,8 @@ func validKey(s string) bool {
 // reservedKeys are the front-matter keys the content package reads itself;
 // a taxonomy with one of these names would clash with them. Keep in sync
 // with content's known keys (a test there checks it).
-const reservedKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type params unit"
+const reservedKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type " +
+	"description keywords image lang featured column_type params unit"
 
 func (d *decoder) validateTaxonomies(c *Config) {
 	for key, name := range c.Taxonomies {

@@ -193,3 +193,13 @@ func (d *fmDecoder) aliases(v *yaml.Node) []string {
 	}
 	return yamlsrc.Dedupe(out)
 }
+
+// lang decodes a page's language tag (zh-CN, zh-Hant, en).
+func (d *fmDecoder) lang(v *yaml.Node) string {
+	s := d.text("lang", v)
+	if s != "" && !yamlsrc.ValidLanguage(s) {
+		d.errorf(v, "简体中文写 zh-CN,繁体中文写 zh-Hant,英文写 en;与全站相同时不必写", "lang “%s” 不是有效的语言代码", yamlsrc.Clip(s, 30))
+		return ""
+	}
+	return s
+}

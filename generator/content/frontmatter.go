@@ -105,14 +105,16 @@ func (d *fmDecoder) mapping(root *yaml.Node) {
 }
 
 // knownKeys are the front-matter keys FrontMatter has fields for.
-const knownKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type"
+const knownKeys = "title date lastmod draft summary weight slug url aliases author source editor layout type " +
+	"description keywords image lang featured column_type"
 
 // isKnown reports whether key is one of knownKeys (TestIsKnown checks that
 // the two lists agree).
 func isKnown(key string) bool {
 	switch key {
 	case "title", "date", "lastmod", "draft", "summary", "weight", "slug", "url", "aliases",
-		"author", "source", "editor", "layout", "type":
+		"author", "source", "editor", "layout", "type",
+		"description", "keywords", "image", "lang", "featured", "column_type":
 		return true
 	}
 	return false
@@ -142,6 +144,18 @@ func (d *fmDecoder) field(key string, v *yaml.Node) {
 		fm.Lastmod = d.date(key, v)
 	case "draft":
 		fm.Draft = d.boolean(key, v)
+	case "featured":
+		fm.Featured = d.boolean(key, v)
+	case "description":
+		fm.Description = d.text(key, v)
+	case "column_type":
+		fm.ColumnType = d.text(key, v)
+	case "keywords":
+		fm.Keywords = d.terms(key, v)
+	case "image":
+		fm.Image = d.text(key, v)
+	case "lang":
+		fm.Lang = d.lang(v)
 	case "weight":
 		fm.Weight = d.integer(key, v)
 	case "slug":

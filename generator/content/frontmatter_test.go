@@ -66,6 +66,10 @@ func TestParseFrontMatterErrors(t *testing.T) {
 		{"bom and error", "\ufeff---\ntitle: t\ndate: 明天\n---\n", 3, 7, "日期 “明天” 无法识别", ""},
 		{"non-scalar key", "---\n[a]: 1\n---\n", 2, 1, "设置名应为一行文字", ""},
 		{"self alias", "---\nx: &a [*a]\n---\n", 2, 4, "引用(*)了自己", ""},
+		{"lang not a tag", "---\nlang: 繁体\n---\n", 2, 7, "lang “繁体” 不是有效的语言代码", "zh-Hant"},
+		{"lang with space", "---\nlang: zh CN\n---\n", 2, 7, "不是有效的语言代码", ""},
+		{"featured 是", "---\nfeatured: 是\n---\n", 2, 11, "“featured” 应为 true 或 false", ""},
+		{"keywords as mapping", "---\nkeywords:\n  a: b\n---\n", 3, 3, "“keywords” 应为一组词", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +107,12 @@ func TestParseFrontMatter(t *testing.T) {
 		"editor: 李四\r\n" +
 		"layout: special\r\n" +
 		"type: notice\r\n" +
+		"description: 描述\r\n" +
+		"keywords: 主题教育, 学习\r\n" +
+		"image: cover.png\r\n" +
+		"lang: zh-Hant\r\n" +
+		"featured: true\r\n" +
+		"column_type: 通知公告\r\n" +
 		"tags: 党建，学习、教育, 党建 ,, 学习\r\n" +
 		"themes: [2024, 主题教育, 2024]\r\n" +
 		"cover: /img/a.png\r\n" +
@@ -120,6 +130,8 @@ func TestParseFrontMatter(t *testing.T) {
 		Summary: "摘要", Weight: 3, Slug: "zhuti-jiaoyu", URL: "/news/2024/zhuti/",
 		Aliases: []string{"/old/zhuti/"}, Author: "张三", Source: "区委组织部", Editor: "李四",
 		Layout: "special", Type: "notice",
+		Description: "描述", Keywords: []string{"主题教育", "学习"}, Image: "cover.png",
+		Lang: "zh-Hant", Featured: true, ColumnType: "通知公告",
 		Terms: map[string][]string{"tags": {"党建", "学习", "教育"}, "themes": {"2024", "主题教育"}},
 		Params: map[string]any{
 			"cover": "/img/a.png",
@@ -130,7 +142,7 @@ func TestParseFrontMatter(t *testing.T) {
 	if !reflect.DeepEqual(fm, want) {
 		t.Errorf("got  %+v\nwant %+v", fm, want)
 	}
-	if string(body) != "正文第一行\r\n" || bodyLine != 20 {
+	if string(body) != "正文第一行\r\n" || bodyLine != 26 {
 		t.Errorf("body %q at line %d", body, bodyLine)
 	}
 	if &body[0] != &[]byte(src)[len(src)-len(body)] && !strings.HasSuffix(src, string(body)) {

@@ -100,6 +100,15 @@ type FrontMatter struct {
 	Layout  string    // template name
 	Type    string    // content type for template selection
 
+	// Page metadata for readers, search engines and the government page
+	// meta tags (网页元数据).
+	Description string   // 描述: <meta name="description">; defaults to the summary
+	Keywords    []string // 关键词; defaults to the tags
+	Image       string   // 题图: a file beside the page or a site path
+	Lang        string   // 语言 of the page when not the site's, e.g. zh-Hant
+	Featured    bool     // 头条: a lead story on the home page
+	ColumnType  string   // 栏目类型 of a section (ColumnType meta tag)
+
 	Terms  map[string][]string // taxonomy key → terms, in the order written, duplicates removed; never nil
 	Params map[string]any      // every other key, as plain Go values (string, int, float64, bool, nil, []any, map[string]any); never nil
 	Node   *yaml.Node          // the front-matter mapping node, with Line numbers of the file; never nil

@@ -92,6 +92,7 @@ func TestOutputs(t *testing.T) {
 		"page/4/index.html",
 		"robots.txt",
 		"sitemap.xml",
+		"sitemap/index.html", // the site map for people (网站地图)
 		"tags/index.html",
 		"tags/模范机关/index.html",
 		"tags/清廉机关/index.html",
@@ -519,6 +520,7 @@ func TestSitemap(t *testing.T) {
 		{"/news/fourth/", "2025-05-08"}, // lastmod, not date
 		{"/news/second/", "2025-03-04"},
 		{"/news/third/", "2024-12-31"},
+		{"/sitemap/", ""},
 		{"/tags/", ""},
 		{"/tags/模范机关/", ""},
 		{"/tags/清廉机关/", ""},
@@ -663,6 +665,7 @@ func TestMissingLayout(t *testing.T) {
 	want := []string{
 		"/404.html 渲染页面 /404.html 时找不到渲染此页面的模板,试过:404.html",
 		"/archives/ 渲染页面 /archives/ 时找不到渲染此页面的模板,试过:_default/archives.html",
+		"/sitemap/ 渲染页面 /sitemap/ 时找不到渲染此页面的模板,试过:_default/sitemap.html",
 		"/tags/ 渲染页面 /tags/ 时找不到渲染此页面的模板,试过:tags/terms.html、_default/terms.html",
 	}
 	if !slices.Equal(got, want) {
@@ -767,14 +770,14 @@ func bigSite(tb testing.TB, n int, body func(i int) string, tags func(i int) []s
 // at most 50,000 and sitemap.xml becomes their index.
 func TestSitemapSplit(t *testing.T) {
 	// Besides the articles the site has the home page, the section
-	// /p/, /archives/ and one page per year.
+	// /p/, /archives/, the site map /sitemap/ and one page per year.
 	const years = 6 // 50,000 hours from 2020-01-01 reach into 2025
 	for _, c := range []struct {
 		articles int
 		parts    []int
 	}{
-		{50000 - 3 - years, nil},
-		{50000 - 3 - years + 1, []int{50000, 1}},
+		{50000 - 4 - years, nil},
+		{50000 - 4 - years + 1, []int{50000, 1}},
 	} {
 		t.Run(fmt.Sprint(c.articles, " articles"), func(t *testing.T) {
 			m := bigSite(t, c.articles, func(int) string { return "" }, nil)
@@ -835,7 +838,7 @@ func TestSitemapSplit(t *testing.T) {
 }
 
 // TestRunEmptySite: even a site with no articles renders its home page,
-// 404, lists, feed, sitemap and robots.txt.
+// 404, lists, feed, sitemaps (for machines and for people) and robots.txt.
 func TestRunEmptySite(t *testing.T) {
 	root := t.TempDir()
 	writeFiles(t, root, map[string]string{
@@ -844,7 +847,7 @@ func TestRunEmptySite(t *testing.T) {
 	})
 	out, ds := loadSite(t, root, testTheme(t)).render(4)
 	noErrors(t, "render", ds)
-	want := []string{"404.html", "archives/index.html", "index.html", "index.xml", "robots.txt", "sitemap.xml"}
+	want := []string{"404.html", "archives/index.html", "index.html", "index.xml", "robots.txt", "sitemap.xml", "sitemap/index.html"}
 	if got := out.names(); !slices.Equal(got, want) {
 		t.Errorf("outputs %q, want %q", got, want)
 	}

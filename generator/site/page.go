@@ -22,6 +22,7 @@ const (
 	KindYear     Kind = "year"     // the pages of one year: /archives/2024/
 	Kind404      Kind = "404"      // the not-found page: /404.html
 	KindFilter   Kind = "filter"   // a static filter of a list: /cases/theme/共同富裕/
+	KindSiteMap  Kind = "sitemap"  // the human-readable site map (网站地图): /sitemap/
 )
 
 // Role says what a page is in the Party-building content model (party.go);
@@ -61,6 +62,14 @@ type Page struct {
 	Params  map[string]any
 	Layout  string // template named in front matter
 	Type    string // template folder named in front matter; defaults to Section
+
+	// Metadata from front matter (meta.go).
+	Description string   // 描述; "" when not set
+	Keywords    []string // 关键词 as written; see KeywordList
+	Image       string   // 题图, a site path; "" when not set
+	Language    string   // the page's own language tag; see Lang
+	Featured    bool     // 头条: a lead story
+	ColumnType  string   // 栏目类型 of a section
 
 	Section string // top-level content folder, slugged ("news"); "" at the root
 	Dir     string // content folder as written ("news/2024")

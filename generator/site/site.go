@@ -26,6 +26,7 @@ type Site struct {
 	Taxonomies   []*Taxonomy
 	Archives     *Page
 	NotFound     *Page
+	SiteMap      *Page // 网站地图
 	Menus        map[string][]MenuItem
 	Aliases      []Alias  // redirects, sorted by From
 	Files        []File   // static files to copy, sorted by Path
@@ -83,7 +84,9 @@ func New(cfg *config.Config, sources []*content.Source, files []content.File, o 
 	b.taxonomies()
 	b.archives()
 	b.notFound()
+	b.siteMap()
 	b.files(files)
+	b.meta()
 	b.party()
 	b.aliases()
 	s.Menus = menus(cfg)

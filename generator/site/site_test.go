@@ -597,9 +597,9 @@ func TestNotFound(t *testing.T) {
 	if nf.RelPermalink() != "/dangjian/404.html" {
 		t.Errorf("404 RelPermalink = %q", nf.RelPermalink())
 	}
-	// An empty site still has a home, archives and 404; taxonomies no page
-	// uses get no pages.
-	if got := paths(s.All); !reflect.DeepEqual(got, []string{"/", "/404.html", "/archives/"}) {
+	// An empty site still has a home, archives, a site map and 404;
+	// taxonomies no page uses get no pages.
+	if got := paths(s.All); !reflect.DeepEqual(got, []string{"/", "/404.html", "/archives/", "/sitemap/"}) {
 		t.Errorf("All = %v", got)
 	}
 }

@@ -204,6 +204,8 @@ func Candidates(p *site.Page) []string {
 		c = append(c, "_default/year.html", "_default/list.html")
 	case site.KindFilter:
 		c = append(c, typ+"/filter.html", "_default/filter.html", "_default/list.html")
+	case site.KindSiteMap:
+		c = append(c, "_default/sitemap.html")
 	case site.Kind404:
 		c = append(c, "404.html")
 	default:

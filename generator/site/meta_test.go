@@ -1,0 +1,78 @@
+package site
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"yipin/generator/content"
+)
+
+// tagged is a dated page with tags.
+func tagged(contentPath, title string, d int, tags ...string) *content.Source {
+	s := dated(contentPath, title, day(2025, 1, d))
+	s.Front.Terms["tags"] = tags
+	return s
+}
+
+func TestRelated(t *testing.T) {
+	s := build(t, testConfig(t), []*content.Source{
+		tagged("news/a.md", "甲", 1, "清廉", "模范", "党建"),
+		tagged("news/b.md", "乙", 2, "清廉"),           // 1 shared
+		tagged("news/c.md", "丙", 3, "清廉", "模范"),     // 2 shared
+		tagged("news/d.md", "丁", 4, "模范"),           // 1 shared, newer than 乙
+		tagged("news/e.md", "戊", 5, "无关"),           // none
+		tagged("research/f.md", "己", 6, "党建"),       // 1 shared, other section
+		tagged("research/g.md", "庚", 7, "党建", "清廉"), // 2 shared, newest
+		tagged("research/h.md", "辛", 8, "党建"),
+	}, nil)
+	a := mustPage(t, s, "/news/a/")
+	// Most shared first, newest first among equals; at most MaxRelated.
+	if got, want := titles(a.Related()), []string{"庚", "丙", "辛", "己", "丁"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Related = %v, want %v", got, want)
+	}
+	if got := mustPage(t, s, "/news/e/").Related(); len(got) != 0 {
+		t.Errorf("a page sharing nothing has related pages %v", titles(got))
+	}
+}
+
+func TestPageMeta(t *testing.T) {
+	cfg := testConfig(t)
+	hant := tagged("news/hant/index.md", "繁體", 1, "清廉")
+	hant.Front.Lang, hant.Front.Image = "zh-Hant", "cover.png"
+	plain := tagged("news/plain.md", "简体", 2, "清廉", "模范")
+	keyed := tagged("news/keyed.md", "关键词", 3, "清廉")
+	keyed.Front.Keywords, keyed.Front.Image = []string{"攀高", "乘数"}, "/images/a.png"
+	s := build(t, cfg, []*content.Source{hant, plain, keyed}, []content.File{
+		{Path: "news/hant/cover.png", File: "content/news/hant/cover.png"},
+	})
+	for _, c := range []struct {
+		path, lang, image string
+		keywords          []string
+	}{
+		{"/news/hant/", "zh-Hant", "/news/hant/cover.png", []string{"清廉"}},
+		{"/news/plain/", "zh-CN", "", []string{"清廉", "模范"}},
+		{"/news/keyed/", "zh-CN", "/images/a.png", []string{"攀高", "乘数"}},
+	} {
+		p := mustPage(t, s, c.path)
+		if p.Lang() != c.lang || p.Image != c.image || !reflect.DeepEqual(p.KeywordList(), c.keywords) {
+			t.Errorf("%s: lang %q image %q keywords %v; want %q %q %v", c.path, p.Lang(), p.Image, p.KeywordList(), c.lang, c.image, c.keywords)
+		}
+	}
+	if sm := mustPage(t, s, "/sitemap/"); sm.Kind != KindSiteMap || s.SiteMap != sm || sm.Parent != s.Home {
+		t.Errorf("site map page = %+v", sm)
+	}
+}
+
+func TestMissingImage(t *testing.T) {
+	p := tagged("news/a.md", "甲", 1)
+	p.Front.Image = "cover.jpg"
+	p.Front.Pos["image"] = content.Pos{Line: 4, Col: 8}
+	_, ds := New(testConfig(t), []*content.Source{p}, nil, Options{Now: now})
+	got := strings.Join(messages(ds), "\n")
+	for _, want := range []string{"content/news/a.md:4:8", "找不到题图文件 cover.jpg", "content/news/"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics %q lack %q", got, want)
+		}
+	}
+}
