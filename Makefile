@@ -8,7 +8,7 @@ RUNS    ?= 5
 BENCH_TMP ?= $(shell [ -d /dev/shm ] && echo /dev/shm)
 CORPUS  := corpus/$(N)
 
-.PHONY: build serve test bench bench-go corpus clean $(BIN)
+.PHONY: build serve test fixtures bench bench-go corpus clean $(BIN)
 
 ## build: build the demo site into public/
 build: $(BIN)
@@ -26,6 +26,10 @@ test:
 	@unformatted=$$(gofmt -l generator); if [ -n "$$unformatted" ]; then echo "未按 gofmt 格式化:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
+
+## fixtures: download what the browser tests need (axe-core, checked against pinned hashes)
+fixtures:
+	$(GO) run ./generator/cmd/fixtures
 
 ## corpus: write a realistic N-page Chinese test site into corpus/N
 corpus:
