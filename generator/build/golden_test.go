@@ -131,6 +131,11 @@ func TestDemoSite(t *testing.T) {
 		"panggao/2025/index.html":                                {"<svg", `role="img"`, "（并列）", "党建乘数计分", "progress"},
 		"panggao/2025/caizhengju/index.html":                     {"攀高指数 =", "党建乘数 ="},
 		"panggao/2025/caizhengju/lingji-yusuan-gaige/index.html": {"class=timeline", "攀高目标"},
+		// The government page conventions of the default theme.
+		"index.html": {"class=home-lead", "lead-first", "name=SiteIDCode", "id=elder-toggle", "网站地图"},
+		"news/2026/panggao-2025-jieguo/index.html": {"class=reader-tools", "data-eyecare=almond", "name=ArticleTitle", "name=PubDate", "相关文章", "您当前的位置："},
+		"news/index.html":                          {"name=ColumnName", "name=ColumnType"},
+		"sitemap/index.html":                       {"单位名录", "攀高比拼", "class=map-tree"},
 	} {
 		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(page)))
 		if err != nil {
