@@ -32,32 +32,79 @@ func (p *Page) KeywordList() []string {
 	return ks
 }
 
+// relatedWindow is how many articles on each side of a page, in each of
+// its tag and unit lists, Related looks at: the neighbours in time. It
+// keeps the work per page constant however large the site grows.
+const relatedWindow = 100
+
 // Related lists up to MaxRelated other articles (相关文章) that share the
-// most tags and units with p, newest first among equals. It is computed on
-// each call; templates call it once per page.
+// most tags and units with p, newest first among equals, looking at the
+// relatedWindow articles published nearest to p in each of its tag and
+// unit lists. It is computed on each call; templates call it once.
+//
+// Every tag and unit list is in list order, the order of RegularPages, so
+// the lists are merged by that index: a page's count is the number of
+// lists it appears in, found without a map or a sort.
 func (p *Page) Related() []*Page {
-	shared := map[*Page]int{}
+	var lists [][]*Page
 	for _, t := range p.Tags() {
-		for _, q := range t.Pages {
-			shared[q]++
-		}
+		lists = append(lists, p.near(t.Pages))
 	}
 	for _, u := range p.Units {
-		for _, q := range u.Articles {
-			shared[q]++
-		}
+		lists = append(lists, p.near(u.Articles))
 	}
-	delete(shared, p)
-	related := make([]*Page, 0, len(shared))
-	for q := range shared {
-		if q.Kind == KindPage {
-			related = append(related, q)
-		}
+	type ranked struct {
+		page   *Page
+		shared int
 	}
-	slices.SortFunc(related, func(a, b *Page) int {
-		return cmp.Or(shared[b]-shared[a], listOrder(a, b))
-	})
-	return related[:min(len(related), MaxRelated)]
+	top := make([]ranked, 0, MaxRelated)
+	heads := make([]int, len(lists))
+	for {
+		var next *Page
+		for i, l := range lists {
+			if heads[i] < len(l) && (next == nil || l[heads[i]].ord < next.ord) {
+				next = l[heads[i]]
+			}
+		}
+		if next == nil {
+			break
+		}
+		shared := 0
+		for i, l := range lists {
+			if heads[i] < len(l) && l[heads[i]] == next {
+				heads[i]++
+				shared++
+			}
+		}
+		if next == p || next.Kind != KindPage {
+			continue
+		}
+		// Pages come newest first, so a page displaces only pages that
+		// share fewer; among equals the earlier one stays ahead.
+		j := len(top)
+		for j > 0 && top[j-1].shared < shared {
+			j--
+		}
+		if j == MaxRelated {
+			continue
+		}
+		if len(top) < MaxRelated {
+			top = append(top, ranked{})
+		}
+		copy(top[j+1:], top[j:len(top)-1])
+		top[j] = ranked{next, shared}
+	}
+	related := make([]*Page, len(top))
+	for i, r := range top {
+		related[i] = r.page
+	}
+	return related
+}
+
+// near is the part of list, in list order, within relatedWindow of p.
+func (p *Page) near(list []*Page) []*Page {
+	i, _ := slices.BinarySearchFunc(list, p.ord, func(q *Page, ord int) int { return cmp.Compare(q.ord, ord) })
+	return list[max(0, i-relatedWindow):min(len(list), i+relatedWindow+1)]
 }
 
 // SiteMap is the human-readable site map (网站地图) at /sitemap/: every

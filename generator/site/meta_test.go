@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -74,5 +75,27 @@ func TestMissingImage(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("diagnostics %q lack %q", got, want)
 		}
+	}
+}
+
+// TestRelatedWindow: in a long list, Related looks at the articles
+// published near the page, not at the newest of the whole site.
+func TestRelatedWindow(t *testing.T) {
+	var sources []*content.Source
+	for i := range 1000 {
+		s := dated(fmt.Sprintf("news/%04d.md", i), fmt.Sprintf("第%04d篇", i), day(2020, 1, 1).AddDate(0, 0, i))
+		s.Front.Terms["tags"] = []string{"党建"}
+		sources = append(sources, s)
+	}
+	s := build(t, testConfig(t), sources, nil)
+	// Newest first: RegularPages[k] is article 999-k. Article 499 is at
+	// 500; its window starts relatedWindow earlier.
+	got := titles(mustPage(t, s, "/news/0499/").Related())
+	var want []string
+	for i := range MaxRelated {
+		want = append(want, fmt.Sprintf("第%04d篇", 499+relatedWindow-i))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Related = %v, want %v", got, want)
 	}
 }

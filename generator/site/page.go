@@ -103,6 +103,7 @@ type Page struct {
 	Contest *PanggaoYear  // a 攀高 year page
 
 	src  *content.Source
+	ord  int       // index in Site.RegularPages (list order), for Related
 	lazy *lazyBody // Content, Summary, TOC and counts of src; see body.go
 }
 

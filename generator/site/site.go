@@ -296,7 +296,8 @@ func (b *builder) section(dir string) *Page {
 // list order, and links neighbours within each top-level section.
 func (b *builder) lists() {
 	slices.SortFunc(b.site.RegularPages, listOrder)
-	for _, p := range b.site.RegularPages {
+	for i, p := range b.site.RegularPages {
+		p.ord = i
 		for sec := p.Parent; sec != nil; sec = sec.Parent {
 			sec.Pages = append(sec.Pages, p)
 		}

@@ -3,7 +3,7 @@
 // Plain ES5 so that older phones run it; no framework.
 
 // Reader preferences: kept in localStorage and applied to <html> before
-// the page is painted by the inline script in site-head.html.
+// the page is painted by prefs.js.
 (function () {
   "use strict";
   var root = document.documentElement;
