@@ -46,17 +46,7 @@ func TestAxe(t *testing.T) {
 	needLong(t)
 	src := axeSource(t)
 	c, b := setup(t)
-	for _, pt := range pageTypes(t, c) {
-		t.Run(pt.name, func(t *testing.T) {
-			if pt.path == "" {
-				t.Fatal("the crawl found no page of this type")
-			}
-			if err := b.open(pt.path); err != nil {
-				t.Fatal(err)
-			}
-			checkAxe(t, b, src, pt.path)
-		})
-	}
+	eachPageType(t, c, b, func(t *testing.T, pt pageType) { checkAxe(t, b, src, pt.path) })
 
 	page := article(t, c)
 	t.Run("article-eyecare", func(t *testing.T) {

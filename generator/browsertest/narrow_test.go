@@ -38,35 +38,27 @@ func TestElderModeNarrow(t *testing.T) {
 	} else {
 		t.Errorf("the home page has no visible #elder-toggle; checking the normal mode only")
 	}
-	for _, pt := range pageTypes(t, c) {
-		t.Run(pt.name, func(t *testing.T) {
-			if pt.path == "" {
-				t.Fatal("the crawl found no page of this type")
+	eachPageType(t, c, b, func(t *testing.T, pt pageType) {
+		m := must[struct {
+			ScrollWidth int           `json:"scrollWidth"`
+			InnerWidth  int           `json:"innerWidth"`
+			Elder       bool          `json:"elder"`
+			Starts      []wideElement `json:"starts"`
+			Inner       []wideElement `json:"inner"`
+		}](t, b, js(overflow))
+		if elder && !m.Elder {
+			t.Errorf("%s: elder mode is off; it did not carry over from the home page", pt.path)
+		}
+		if m.ScrollWidth > m.InnerWidth {
+			t.Errorf("%s is %d px wide in a %d px window", pt.path, m.ScrollWidth, m.InnerWidth)
+			for _, w := range m.Starts {
+				t.Errorf("    %s sticks out of its parent, to %.0f px", w.What, w.Right)
 			}
-			if err := b.open(pt.path); err != nil {
-				t.Fatal(err)
+			for _, w := range m.Inner {
+				t.Errorf("    %s (%.0f px wide) reaches %.0f px", w.What, w.Width, w.Right)
 			}
-			m := must[struct {
-				ScrollWidth int           `json:"scrollWidth"`
-				InnerWidth  int           `json:"innerWidth"`
-				Elder       bool          `json:"elder"`
-				Starts      []wideElement `json:"starts"`
-				Inner       []wideElement `json:"inner"`
-			}](t, b, js(overflow))
-			if elder && !m.Elder {
-				t.Errorf("%s: elder mode is off; it did not carry over from the home page", pt.path)
-			}
-			if m.ScrollWidth > m.InnerWidth {
-				t.Errorf("%s is %d px wide in a %d px window", pt.path, m.ScrollWidth, m.InnerWidth)
-				for _, w := range m.Starts {
-					t.Errorf("    %s sticks out of its parent, to %.0f px", w.What, w.Right)
-				}
-				for _, w := range m.Inner {
-					t.Errorf("    %s (%.0f px wide) reaches %.0f px", w.What, w.Width, w.Right)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // wideElement is an element wider than the window, as overflow reports it.

@@ -63,3 +63,20 @@ func article(t *testing.T, c *crawlResult) string {
 	t.Fatal("the crawl found no article page under /news/YYYY/")
 	return ""
 }
+
+// eachPageType opens one page of each type in the tab, in a subtest named
+// after the type, and runs check on it.
+func eachPageType(t *testing.T, c *crawlResult, b *tab, check func(t *testing.T, pt pageType)) {
+	t.Helper()
+	for _, pt := range pageTypes(t, c) {
+		t.Run(pt.name, func(t *testing.T) {
+			if pt.path == "" {
+				t.Fatal("the crawl found no page of this type")
+			}
+			if err := b.open(pt.path); err != nil {
+				t.Fatal(err)
+			}
+			check(t, pt)
+		})
+	}
+}
