@@ -117,6 +117,18 @@ func (b *builder) siteMap() {
 	b.claim(p, content.Pos{})
 }
 
+// firstImage is the site path of the first picture among a bundle's
+// files, the image a page without one in front matter is shared with.
+func firstImage(rs []Resource) string {
+	for _, r := range rs {
+		switch r.Ext {
+		case "jpg", "jpeg", "png", "webp", "gif", "svg":
+			return r.Path
+		}
+	}
+	return ""
+}
+
 // meta copies the page metadata of front matter onto each page, resolving
 // the image (题图) to its site path once the content files are placed.
 func (b *builder) meta() {
@@ -125,6 +137,7 @@ func (b *builder) meta() {
 		p.Description, p.Keywords, p.Language = fm.Description, fm.Keywords, fm.Lang
 		p.Featured, p.ColumnType = fm.Featured, fm.ColumnType
 		if fm.Image == "" {
+			p.Image = firstImage(p.Resources)
 			continue
 		}
 		if strings.HasPrefix(fm.Image, "/") {

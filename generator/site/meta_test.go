@@ -42,9 +42,11 @@ func TestPageMeta(t *testing.T) {
 	hant := tagged("news/hant/index.md", "繁體", 1, "清廉")
 	hant.Front.Lang, hant.Front.Image = "zh-Hant", "cover.png"
 	plain := tagged("news/plain.md", "简体", 2, "清廉", "模范")
+	bundle := tagged("news/bundle/index.md", "页面包", 4, "清廉")
+	bundle.Resources = []content.File{{Path: "news/bundle/notice.pdf"}, {Path: "news/bundle/photo.JPG"}}
 	keyed := tagged("news/keyed.md", "关键词", 3, "清廉")
 	keyed.Front.Keywords, keyed.Front.Image = []string{"攀高", "乘数"}, "/images/a.png"
-	s := build(t, cfg, []*content.Source{hant, plain, keyed}, []content.File{
+	s := build(t, cfg, []*content.Source{hant, plain, keyed, bundle}, []content.File{
 		{Path: "news/hant/cover.png", File: "content/news/hant/cover.png"},
 	})
 	for _, c := range []struct {
@@ -54,6 +56,7 @@ func TestPageMeta(t *testing.T) {
 		{"/news/hant/", "zh-Hant", "/news/hant/cover.png", []string{"清廉"}},
 		{"/news/plain/", "zh-CN", "", []string{"清廉", "模范"}},
 		{"/news/keyed/", "zh-CN", "/images/a.png", []string{"攀高", "乘数"}},
+		{"/news/bundle/", "zh-CN", "/news/bundle/photo.JPG", []string{"清廉"}}, // the bundle's first picture
 	} {
 		p := mustPage(t, s, c.path)
 		if p.Lang() != c.lang || p.Image != c.image || !reflect.DeepEqual(p.KeywordList(), c.keywords) {
