@@ -21,6 +21,9 @@
 //     colours, print, 长辈版) work, persist and have large touch targets.
 //   - TestKeyboardReachesEveryControl: Tab reaches every control, the skip
 //     link first, and focus is always visible.
+//   - TestPrintStylesheet: printing an article drops navigation and
+//     controls, prints on white, writes out link addresses and keeps
+//     tables whole.
 //   - TestElderModeNarrow: in large-text mode at 320 CSS px nothing is wider
 //     than the window.
 //   - TestHarness: the checks above catch a broken link, a missing #id, an
