@@ -14,9 +14,9 @@ CORPUS  := corpus/$(N)
 build: $(BIN)
 	$(BIN) build
 
-## serve: build the demo site and preview it (live reload arrives with `yipin serve`)
-serve: build
-	@echo "已构建到 public/。实时预览(yipin serve)尚在开发中,暂可用任意静态服务器打开 public/。"
+## serve: preview the demo site at http://127.0.0.1:1313/, rebuilt and reloaded on every save
+serve: $(BIN)
+	$(BIN) serve
 
 $(BIN):
 	$(GO) build -o $(BIN) ./generator/cmd/yipin

@@ -34,6 +34,17 @@ type Options struct {
 	Future      bool
 	Now         time.Time // the clock for future pages; zero means time.Now()
 	Workers     int       // 0 means one per core
+	// Memory, when set, receives every output instead of Destination:
+	// nothing is written to disk (yipin serve).
+	Memory *publish.Memory
+}
+
+// destination is where a build's outputs go until it commits them: a
+// fresh folder on disk (publish.Dir) or memory (publish.Memory).
+type destination interface {
+	publish.Sink
+	Commit() error
+	Abort() error
 }
 
 // Stats describe a finished build.
@@ -83,7 +94,7 @@ type run struct {
 	site  *site.Site
 	theme *theme.Theme
 	pub   *publish.Publisher
-	out   *publish.Dir
+	out   destination
 }
 
 func (b *run) step(name string) {
@@ -106,25 +117,15 @@ func (b *run) build() error {
 			WithHint("发布前把 base_url 写成完整网址,例如 https://example.gov.cn/dangjian/,或构建时加 --base-url"))
 	}
 	b.cfg = cfg
-	dest := b.opts.Destination
-	if !filepath.IsAbs(dest) {
-		dest = filepath.Join(b.opts.Source, dest)
-	}
-	if d := checkDestination(b.opts.Source, dest); d != nil {
-		b.diags.Add(d)
-	}
-	if b.diags.HasErrors() {
-		return b.diags.Err()
+	out, dest, err := b.destination()
+	if out == nil {
+		return err
 	}
 	b.md = markdown.New(markdown.Options{
 		Unsafe: cfg.Markdown.Unsafe, LineNumbers: cfg.Markdown.LineNumbers,
 		SummaryLength: cfg.SummaryLength, ReadingSpeed: cfg.ReadingSpeed,
 		TOCMinLevel: cfg.Markdown.TOCMinLevel, TOCMaxLevel: cfg.Markdown.TOCMaxLevel,
 	})
-	out, err := publish.NewDir(dest)
-	if err != nil {
-		return fmt.Errorf("无法创建输出文件夹:%w", err)
-	}
 	b.out = out
 	b.pub = publish.New(out, publish.NewMinifier())
 	b.step("配置")
@@ -147,6 +148,30 @@ func (b *run) build() error {
 	b.step("发布")
 	b.stats.Pages, b.stats.Files = b.pub.Counts()
 	return nil
+}
+
+// destination prepares where the outputs go: memory when Options.Memory
+// is set, else a fresh folder beside the checked destination folder. It
+// returns a nil destination and the error when the build must stop.
+func (b *run) destination() (destination, string, error) {
+	dest := b.opts.Destination
+	if b.opts.Memory == nil {
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(b.opts.Source, dest)
+		}
+		b.diags.Add(checkDestination(b.opts.Source, dest))
+	}
+	if b.diags.HasErrors() {
+		return nil, dest, b.diags.Err()
+	}
+	if b.opts.Memory != nil {
+		return b.opts.Memory, "", nil
+	}
+	out, err := publish.NewDir(dest)
+	if err != nil {
+		return nil, dest, fmt.Errorf("无法创建输出文件夹:%w", err)
+	}
+	return out, dest, nil
 }
 
 // load reads content, and meanwhile publishes the theme's assets and

@@ -23,6 +23,8 @@ func TestImportDirection(t *testing.T) {
 		"theme":          {"diag", "config", "config/yamlsrc", "content", "site", "score", "chart", "contrast"},
 		"render":         {"diag", "config", "config/yamlsrc", "content", "site", "theme", "score", "chart", "contrast"},
 		"publish":        {},
+		"serve": {"diag", "config", "config/yamlsrc", "content", "site", "theme", "render", "build",
+			"publish", "markdown", "score", "chart", "contrast"},
 	}
 	for pkg, ok := range allowed {
 		out, err := exec.Command("go", "list", "-deps", "yipin/generator/"+pkg).Output()

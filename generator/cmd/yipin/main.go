@@ -1,6 +1,6 @@
 // Command yipin builds 机关党建 brand and culture sites from Markdown.
 //
-// This file only wires flags to the build; the work is in the packages
+// This file only wires flags to the build (serve.go to the preview server); the work is in the packages
 // under generator/.
 package main
 
@@ -41,6 +41,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "构建网站,输出到 public/(或 --destination 指定的文件夹)", runBuild},
+		{"serve", "在本机预览网站,保存后浏览器自动刷新", runServe},
 		{"version", "显示版本", runVersion},
 		{"help", "显示帮助;yipin help <命令> 显示该命令的选项", nil},
 	}

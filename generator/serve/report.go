@@ -1,0 +1,66 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"yipin/generator/build"
+	"yipin/generator/diag"
+)
+
+// reportFailure prints a failed build's errors, unless they are the same
+// as the ones printed last time.
+func (s *Server) reportFailure(err error) {
+	var text strings.Builder
+	var errs *diag.Errors
+	if errors.As(err, &errs) {
+		for _, d := range errs.List {
+			text.WriteString(d.Long())
+		}
+		if errs.Dropped > 0 {
+			fmt.Fprintf(&text, "……另有 %d 个错误未列出\n", errs.Dropped)
+		}
+		fmt.Fprintf(&text, "构建失败:共 %d 个错误。浏览器中显示的仍是上次成功的结果;改好并保存后会自动重新构建。\n", len(errs.List)+errs.Dropped)
+	} else {
+		fmt.Fprintf(&text, "构建失败:%v\n", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if text.String() == s.lastError {
+		return
+	}
+	s.lastError = text.String()
+	fmt.Fprint(s.opts.Stderr, s.lastError)
+}
+
+// clearError forgets the errors last printed and reports whether there
+// were any.
+func (s *Server) clearError() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	had := s.lastError != ""
+	s.lastError = ""
+	return had
+}
+
+// reportSuccess prints a build's warnings, when they differ from the
+// last build's, and its one-line summary.
+func (s *Server) reportSuccess(stats *build.Stats, d time.Duration, first bool) {
+	var warnings strings.Builder
+	for _, w := range stats.Warnings {
+		warnings.WriteString(w.Long())
+	}
+	s.mu.Lock()
+	if warnings.String() != s.lastWarnings {
+		s.lastWarnings = warnings.String()
+		fmt.Fprint(s.opts.Stderr, s.lastWarnings)
+	}
+	s.mu.Unlock()
+	what := "重新构建完成"
+	if first {
+		what = "构建完成"
+	}
+	fmt.Fprintf(s.opts.Stdout, "%s:%d 个页面,%d 个文件,用时 %d 毫秒。\n", what, stats.Pages, stats.Files, d.Milliseconds())
+}
