@@ -217,7 +217,7 @@ func (b *run) load() error {
 // then parses the templates with an asset function that knows the
 // fingerprinted names.
 func (b *run) loadTheme() {
-	dirs := themeDirs(b.opts.Source, b.cfg.Theme)
+	dirs := themeDirs(b.opts.Source, b.cfg)
 	if d := checkTheme(dirs); d != nil {
 		b.diags.Add(d)
 		return

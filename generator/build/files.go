@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"yipin/generator/config"
 	"yipin/generator/diag"
 	"yipin/generator/publish"
 	"yipin/generator/site"
@@ -16,17 +17,9 @@ import (
 )
 
 // themeDirs are the folders templates, assets, static files and strings
-// come from, in override order: the theme, then the site itself. theme is a
-// name under themes/ or a path (relative to the site root, or absolute).
-func themeDirs(source, name string) []theme.Dir {
-	dir := filepath.Join(source, "themes", name)
-	display := path.Join("themes", name)
-	if strings.ContainsAny(name, `/\`) {
-		dir, display = name, filepath.ToSlash(name)
-		if !filepath.IsAbs(name) {
-			dir = filepath.Join(source, name)
-		}
-	}
+// come from, in override order: the theme, then the site itself.
+func themeDirs(source string, cfg *config.Config) []theme.Dir {
+	dir, display := cfg.ThemeDir(source)
 	return []theme.Dir{{Path: dir, Display: display}, {Path: source, Display: ""}}
 }
 

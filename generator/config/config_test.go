@@ -319,3 +319,17 @@ func FuzzParse(f *testing.F) {
 		_ = c.Location()
 	})
 }
+
+func TestThemeDir(t *testing.T) {
+	for _, c := range []struct{ theme, dir, display string }{
+		{"default", filepath.Join("site", "themes", "default"), "themes/default"},
+		{"../shared/theme", filepath.Join("site", "..", "shared", "theme"), "../shared/theme"},
+		{"/opt/themes/gov", "/opt/themes/gov", "/opt/themes/gov"},
+	} {
+		cfg := Default()
+		cfg.Theme = c.theme
+		if dir, display := cfg.ThemeDir("site"); dir != c.dir || display != c.display {
+			t.Errorf("theme %q: %q, %q; want %q, %q", c.theme, dir, display, c.dir, c.display)
+		}
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 	_ "time/tzdata" // time zones work on machines without zoneinfo
 
@@ -103,4 +105,19 @@ func (c *Config) TaxonomyKeys() []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// ThemeDir is the folder of the theme for a site whose root is source:
+// Theme is a folder name under themes/, or a path (relative to the site
+// root, or absolute). display is the same for messages, relative to the
+// site root and with slashes.
+func (c *Config) ThemeDir(source string) (dir, display string) {
+	name := c.Theme
+	if !strings.ContainsAny(name, `/\`) {
+		return filepath.Join(source, "themes", name), path.Join("themes", name)
+	}
+	if filepath.IsAbs(name) {
+		return name, filepath.ToSlash(name)
+	}
+	return filepath.Join(source, name), filepath.ToSlash(name)
 }

@@ -22,7 +22,7 @@ var liveScript []byte
 
 // scriptTag is what every served HTML page gets before </body>. Only the
 // preview server adds it; `yipin build` output never has it.
-var scriptTag = []byte(`<script src="` + scriptPath + `"></script>`)
+const scriptTag = `<script src="` + scriptPath + `"></script>`
 
 // injectScript returns a copy of page with the live script before its last
 // </body>, or at the end when it has none.

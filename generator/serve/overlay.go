@@ -1,9 +1,8 @@
 package serve
 
 import (
-	"bytes"
 	"errors"
-	"html/template"
+	"html"
 
 	"yipin/generator/diag"
 )
@@ -46,38 +45,14 @@ func errorViews(err error) ([]errorView, int) {
 	return views, errs.Dropped
 }
 
-// errorPage is served, with status 500, for every page while no build
-// has succeeded yet. The live-reload script reloads it once the site is
-// fixed.
-var errorPage = template.Must(template.New("error").Parse(`<!DOCTYPE html>
-<html lang="zh-CN">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>构建出错 · yipin 预览</title></head>
-<body>
-<div id="yipin-overlay" role="alert" style="position:fixed;inset:0;overflow:auto;background:#fff8f6;color:#1a1a1a;padding:24px;font:16px/1.6 system-ui,sans-serif;z-index:2147483647">
-<h1 style="color:#b3261e;font-size:22px;margin:0 0 8px">网站构建出错,修改并保存后会自动刷新</h1>
-{{range .Errors}}<section style="margin:16px 0;padding:12px;border-left:4px solid #b3261e;background:#fff">
-<p style="margin:0;font-weight:bold">{{if .Location}}{{.Location}}: {{end}}{{.Message}}</p>
-{{if .Lines}}<pre style="margin:8px 0;padding:8px;background:#f4f4f4;overflow:auto;font:14px/1.5 monospace">{{range .Lines}}{{if .Here}}<mark>&gt; {{.Num}} | {{.Text}}</mark>{{else}}  {{.Num}} | {{.Text}}{{end}}
-{{end}}</pre>{{end}}
-{{if .Hint}}<p style="margin:0">提示:{{.Hint}}</p>{{end}}
-</section>{{end}}
-{{if .More}}<p>……另有 {{.More}} 个错误未列出</p>{{end}}
-</div>
-</body>
-</html>
-`))
-
-// renderErrorPage is the error page for err, with the live script.
-func renderErrorPage(err error) []byte {
-	views, more := errorViews(err)
-	var buf bytes.Buffer
-	if e := errorPage.Execute(&buf, struct {
-		Errors []errorView
-		More   int
-	}{views, more}); e != nil {
-		buf.Reset()
-		buf.WriteString("<!DOCTYPE html><title>构建出错</title><body><p>网站构建出错,请查看终端。</p></body>")
-	}
-	return injectScript(buf.Bytes())
+// brokenPage is served, with status 500, for every page while no build
+// has succeeded yet: the errors as the terminal shows them (text, from
+// failureText), and the live script, which draws its overlay over them
+// and reloads the page once the site is fixed.
+func brokenPage(text string) []byte {
+	page := `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
+		`<meta name="viewport" content="width=device-width, initial-scale=1"><title>构建出错 · yipin 预览</title></head>` +
+		`<body><pre id="yipin-overlay" style="white-space:pre-wrap;font:15px/1.6 monospace;padding:16px">` +
+		html.EscapeString(text) + `</pre></body></html>`
+	return injectScript([]byte(page))
 }

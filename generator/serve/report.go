@@ -10,9 +10,9 @@ import (
 	"yipin/generator/diag"
 )
 
-// reportFailure prints a failed build's errors, unless they are the same
-// as the ones printed last time.
-func (s *Server) reportFailure(err error) {
+// failureText is a failed build's errors as the terminal shows them, each
+// with its file:line:col, source lines and hint.
+func failureText(err error) string {
 	var text strings.Builder
 	var errs *diag.Errors
 	if errors.As(err, &errs) {
@@ -26,13 +26,19 @@ func (s *Server) reportFailure(err error) {
 	} else {
 		fmt.Fprintf(&text, "构建失败:%v\n", err)
 	}
+	return text.String()
+}
+
+// reportFailure prints a failed build's errors (failureText), unless they
+// are the same as the ones printed last time.
+func (s *Server) reportFailure(text string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if text.String() == s.lastError {
+	if text == s.lastError {
 		return
 	}
-	s.lastError = text.String()
-	fmt.Fprint(s.opts.Stderr, s.lastError)
+	s.lastError = text
+	fmt.Fprint(s.opts.Stderr, text)
 }
 
 // clearError forgets the errors last printed and reports whether there

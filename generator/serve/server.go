@@ -97,10 +97,8 @@ func (s *Server) URL() string {
 	base := "/"
 	if snap := s.current.Load(); snap != nil {
 		base = snap.base
-	} else if b, err := s.baseURL(); err == nil {
-		if u, err := url.Parse(b); err == nil {
-			base = u.Path
-		}
+	} else if cfg, _ := config.Load(filepath.Join(s.opts.Source, "site.yaml")); cfg != nil {
+		base = cfg.BasePath()
 	}
 	return s.origin + base
 }
@@ -118,8 +116,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready chan<- struct{}
 		return fmt.Errorf("无法监视文件变化:%w", err)
 	}
 	defer w.close()
-	s.rebuild(nil)
-	w.refresh(s.themeDir())
+	w.refresh(s.rebuild(nil))
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
 	served := make(chan error, 1)
@@ -132,8 +129,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready chan<- struct{}
 	defer cancel()
 	watching.Go(func() {
 		w.run(ctx, func(changed []string) {
-			s.rebuild(changed)
-			w.refresh(s.themeDir())
+			w.refresh(s.rebuild(changed))
 		}, func(err error) { fmt.Fprintf(s.opts.Stderr, "监视文件时出错:%v\n", err) })
 	})
 
@@ -151,61 +147,48 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready chan<- struct{}
 	return err
 }
 
-// themeDir is the folder of the theme site.yaml names now, or "" when
-// site.yaml cannot be read.
-func (s *Server) themeDir() string {
-	cfg, _ := config.Load(filepath.Join(s.opts.Source, "site.yaml"))
-	if cfg == nil {
-		return ""
-	}
-	name := cfg.Theme
-	if !strings.ContainsAny(name, `/\`) {
-		return filepath.Join(s.opts.Source, "themes", name)
-	}
-	if filepath.IsAbs(name) {
-		return name
-	}
-	return filepath.Join(s.opts.Source, name)
-}
-
-// baseURL is the base URL of the next build: this server's origin with
-// the path of site.yaml's base_url, unless Options.BaseURL says otherwise.
-func (s *Server) baseURL() (string, error) {
-	if s.opts.BaseURL != "" {
-		return s.opts.BaseURL, nil
-	}
+// site reads site.yaml for what the server needs before a build: the
+// base URL of the build (this server's origin with the path of base_url,
+// unless Options.BaseURL says otherwise) and the theme folder to watch.
+func (s *Server) site() (base, themeDir string, err error) {
 	cfg, ds := config.Load(filepath.Join(s.opts.Source, "site.yaml"))
 	if cfg == nil {
 		if len(ds) > 0 {
-			return "", ds[0]
+			return "", "", ds[0]
 		}
-		return "", errors.New("无法读取 site.yaml")
+		return "", "", errors.New("无法读取 site.yaml")
 	}
-	return s.origin + cfg.BasePath(), nil
+	themeDir, _ = cfg.ThemeDir(s.opts.Source)
+	if s.opts.BaseURL != "" {
+		return s.opts.BaseURL, themeDir, nil
+	}
+	return s.origin + cfg.BasePath(), themeDir, nil
 }
 
 // rebuild runs a full build into memory. On success it swaps the new
 // build in and tells the browsers to reload (or only to swap stylesheets
 // when every changed file is a stylesheet); on failure it keeps the last
-// good build and sends the errors.
-func (s *Server) rebuild(changed []string) {
+// good build and sends the errors. It returns the theme folder to watch
+// ("" when site.yaml cannot be read).
+func (s *Server) rebuild(changed []string) (themeDir string) {
 	s.builds.Add(1)
 	start := time.Now()
 	mem := publish.NewMemory()
 	var stats *build.Stats
-	base, err := s.baseURL()
+	base, themeDir, err := s.site()
 	if err == nil {
 		stats, err = build.Run(build.Options{Source: s.opts.Source, BaseURL: base, Drafts: s.opts.Drafts, Future: s.opts.Future, Memory: mem})
 	}
 	if err != nil {
+		text := failureText(err)
 		if s.current.Load() == nil {
-			page := renderErrorPage(err)
+			page := brokenPage(text)
 			s.broken.Store(&page)
 		}
 		views, more := errorViews(err)
 		s.hub.send(Message{Type: "error", Errors: views, More: more})
-		s.reportFailure(err)
-		return
+		s.reportFailure(text)
+		return themeDir
 	}
 	u, _ := url.Parse(base)
 	basePath := "/"
@@ -217,13 +200,14 @@ func (s *Server) rebuild(changed []string) {
 	s.current.Store(&snapshot{files: mem.Files(), base: basePath})
 	s.reportSuccess(stats, time.Since(start), changed == nil)
 	if changed == nil && !wasBroken {
-		return // the first build: no page is open yet
+		return themeDir // the first build: no page is open yet
 	}
 	if !wasBroken && onlyCSS(changed) {
 		s.hub.send(Message{Type: "css"})
-		return
+		return themeDir
 	}
 	s.hub.send(Message{Type: "reload"})
+	return themeDir
 }
 
 // onlyCSS reports whether every changed file is a stylesheet.

@@ -115,6 +115,7 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string), fail 
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var changed []string
+	seen := map[string]bool{} // changed as a set: a checkout can touch thousands of files
 	for {
 		select {
 		case <-ctx.Done():
@@ -125,7 +126,8 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string), fail 
 			}
 			if paths := w.changes(ev); len(paths) > 0 {
 				for _, p := range paths {
-					if !slices.Contains(changed, p) {
+					if !seen[p] {
+						seen[p] = true
 						changed = append(changed, p)
 					}
 				}
@@ -140,6 +142,7 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string), fail 
 			if len(changed) > 0 {
 				rebuild(changed)
 				changed = nil
+				clear(seen)
 			}
 		}
 	}
