@@ -95,6 +95,16 @@ type run struct {
 	theme *theme.Theme
 	pub   *publish.Publisher
 	out   destination
+	r     *render.Renderer
+
+	// For a Session (yipin serve): the parsed sources are kept, and
+	// converted bodies are kept across builds in bodies.
+	keep    bool
+	sources []*content.Source
+	files   []content.File
+	bodies  *bodyCache
+	assets  map[string]string // asset name → published site path
+	statics []site.File
 }
 
 func (b *run) step(name string) {
@@ -134,8 +144,8 @@ func (b *run) build() error {
 		out.Abort()
 		return err
 	}
-	r := &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
-	b.diags.AddAll(r.Run())
+	b.r = &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
+	b.diags.AddAll(b.r.Run())
 	b.step("渲染")
 	if b.diags.HasErrors() {
 		out.Abort()
@@ -202,9 +212,14 @@ func (b *run) load() error {
 	for _, src := range sources {
 		// The model holds what it needs of the front matter, and bodies are
 		// read again when their page is converted: a build keeps no file's
-		// text or YAML tree in memory.
-		src.Front.Node, src.Body = nil, nil
+		// text or YAML tree in memory. A Session keeps the YAML trees to
+		// make the model again after a change.
+		if !b.keep {
+			src.Front.Node = nil
+		}
+		src.Body = nil
 	}
+	b.sources, b.files = sources, files
 	b.copyFiles(s.Files)
 	b.step("模型")
 	if b.diags.HasErrors() {
@@ -227,6 +242,7 @@ func (b *run) loadTheme() {
 	statics, ds := staticFiles(dirs)
 	b.diags.AddAll(ds)
 	b.copyFiles(statics)
+	b.assets, b.statics = assets, statics
 	t, ds := theme.Load(dirs, theme.Env{
 		Config: b.cfg,
 		Asset: func(name string) (string, error) {
@@ -255,9 +271,36 @@ func (b *run) convert(p *site.Page, first bool) site.Body {
 		}
 		return site.Body{}
 	}
+	var out site.Body
+	if b.bodies != nil {
+		out = b.bodies.convert(b, p, body, first)
+	} else {
+		var ds []*diag.Diagnostic
+		out, ds = b.markdown(p, body, nil)
+		if first {
+			b.diags.AddAll(ds)
+		}
+	}
+	if s := src.Front.Summary; s != "" {
+		out.Summary, out.Truncated = template.HTML(b.md.Inline(s)), true
+	}
+	return out
+}
+
+// markdown converts one page's body. Each link is resolved by the site,
+// and also handed to record when it is not nil.
+func (b *run) markdown(p *site.Page, body []byte, record func(dest, url string, d *diag.Diagnostic)) (site.Body, []*diag.Diagnostic) {
+	src := p.Origin()
+	model := b.site
 	res := b.md.Convert(markdown.Document{
 		File: src.File, Body: body, BodyLine: src.BodyLine,
-		Resolve: func(dest string) (string, *diag.Diagnostic) { return b.site.ResolveLink(p, dest) },
+		Resolve: func(dest string) (string, *diag.Diagnostic) {
+			url, d := model.ResolveLink(p, dest)
+			if record != nil {
+				record(dest, url, d)
+			}
+			return url, d
+		},
 	})
 	summary := res.Summary
 	if len(summary) > 0 && len(res.HTML) > 0 && &summary[0] == &res.HTML[0] {
@@ -269,13 +312,7 @@ func (b *run) convert(p *site.Page, first bool) site.Body {
 		Content: htmlOf(res.HTML), Summary: htmlOf(summary), TOC: htmlOf(res.TOC),
 		Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
 	}
-	if s := src.Front.Summary; s != "" {
-		out.Summary, out.Truncated = template.HTML(b.md.Inline(s)), true
-	}
-	if first {
-		b.diags.AddAll(res.Diagnostics)
-	}
-	return out
+	return out, res.Diagnostics
 }
 
 // htmlOf makes HTML of converter output without copying it: the

@@ -145,3 +145,21 @@ func megabytes(n int64) string {
 	}
 	return fmt.Sprintf("%.1f %s", float64(n)/float64(unit), name)
 }
+
+// Reread reads and parses the Markdown file of src again after it
+// changed on disk, keeping what the folder walk decided (Kind, Dir, Name,
+// Resources). It returns nil when the file can no longer be read. yipin
+// serve uses it to take in an edit without walking content/ again.
+func Reread(src *Source, o Options) (*Source, []*diag.Diagnostic) {
+	info, err := os.Stat(src.Abs)
+	if err != nil {
+		return nil, []*diag.Diagnostic{diag.New(src.File, 0, 0, "无法读取这个文件").
+			WithHint("请检查文件是否存在、是否有读取权限(%v)", err)}
+	}
+	prefix := strings.TrimSuffix(src.File, "/"+src.Path)
+	fresh, ds := readSource(entry{rel: src.Path, abs: src.Abs, size: info.Size()}, prefix, o)
+	if fresh != nil {
+		fresh.Kind, fresh.Dir, fresh.Name, fresh.Resources = src.Kind, src.Dir, src.Name, src.Resources
+	}
+	return fresh, ds
+}

@@ -63,6 +63,25 @@ func (m *Memory) Files() map[string][]byte {
 	return maps.Clone(m.files)
 }
 
+// Get returns the file stored at rel. The bytes must not be changed.
+func (m *Memory) Get(rel string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	data, ok := m.files[strings.TrimPrefix(rel, "/")]
+	return data, ok
+}
+
+// Keep deletes every file for which keep returns false.
+func (m *Memory) Keep(keep func(rel string) bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for rel := range m.files {
+		if !keep(rel) {
+			delete(m.files, rel)
+		}
+	}
+}
+
 // Commit does nothing: the files are ready once written.
 func (m *Memory) Commit() error { return nil }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"strings"
 	"time"
 
 	"yipin/generator/diag"
@@ -42,8 +41,8 @@ func FeedPath(p *site.Page) string { return p.Path + "index.xml" }
 
 // feed writes the RSS feed of the home page or a section: its newest
 // articles, at most rss_limit of them.
-func (r *Renderer) feed(list *site.Page) func(*bytes.Buffer) (string, *diag.Diagnostic) {
-	return func(buf *bytes.Buffer) (string, *diag.Diagnostic) {
+func (r *Renderer) feed(list *site.Page) func(*bytes.Buffer) *diag.Diagnostic {
+	return func(buf *bytes.Buffer) *diag.Diagnostic {
 		cfg := r.Site.Config
 		title := cfg.Title
 		if !list.IsHome() {
@@ -67,9 +66,9 @@ func (r *Renderer) feed(list *site.Page) func(*bytes.Buffer) (string, *diag.Diag
 		}
 		buf.WriteString(xml.Header)
 		if err := xml.NewEncoder(buf).Encode(doc); err != nil {
-			return "", diag.New(FeedPath(list), 0, 0, "生成 RSS 失败:%v", err)
+			return diag.New(FeedPath(list), 0, 0, "生成 RSS 失败:%v", err)
 		}
-		return strings.TrimPrefix(FeedPath(list), "/"), nil
+		return nil
 	}
 }
 
@@ -118,7 +117,7 @@ const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 // sitemap writes sitemap.xml: every page but the 404 page. Past 50,000
 // URLs it writes sitemap-1.xml, sitemap-2.xml, … and an index.
-func (r *Renderer) sitemap(buf *bytes.Buffer) (string, *diag.Diagnostic) {
+func (r *Renderer) sitemap(buf *bytes.Buffer) *diag.Diagnostic {
 	var urls []sitemapURL
 	for _, p := range r.Site.All {
 		if p.Kind == site.Kind404 {
@@ -131,7 +130,7 @@ func (r *Renderer) sitemap(buf *bytes.Buffer) (string, *diag.Diagnostic) {
 		urls = append(urls, u)
 	}
 	if len(urls) <= sitemapLimit {
-		return "sitemap.xml", encodeXML(buf, urlset{XMLNS: sitemapNS, URLs: urls})
+		return encodeXML(buf, urlset{XMLNS: sitemapNS, URLs: urls})
 	}
 	index := sitemapIndex{XMLNS: sitemapNS}
 	for i := 0; i*sitemapLimit < len(urls); i++ {
@@ -139,14 +138,14 @@ func (r *Renderer) sitemap(buf *bytes.Buffer) (string, *diag.Diagnostic) {
 		name := fmt.Sprintf("sitemap-%d.xml", i+1)
 		var b bytes.Buffer
 		if d := encodeXML(&b, urlset{XMLNS: sitemapNS, URLs: part}); d != nil {
-			return "", d
+			return d
 		}
 		if err := r.Out.Output(name, b.Bytes()); err != nil {
-			return "", diag.New(name, 0, 0, "写出文件失败:%v", err)
+			return diag.New(name, 0, 0, "写出文件失败:%v", err)
 		}
 		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(r.Site.Config.AbsURL("/" + name))})
 	}
-	return "sitemap.xml", encodeXML(buf, index)
+	return encodeXML(buf, index)
 }
 
 func encodeXML(buf *bytes.Buffer, v any) *diag.Diagnostic {
@@ -158,9 +157,9 @@ func encodeXML(buf *bytes.Buffer, v any) *diag.Diagnostic {
 }
 
 // robots writes robots.txt, pointing crawlers at the sitemap.
-func (r *Renderer) robots(buf *bytes.Buffer) (string, *diag.Diagnostic) {
+func (r *Renderer) robots(buf *bytes.Buffer) *diag.Diagnostic {
 	fmt.Fprintf(buf, "User-agent: *\nAllow: /\nSitemap: %s\n", escapeURL(r.Site.Config.AbsURL("/sitemap.xml")))
-	return "robots.txt", nil
+	return nil
 }
 
 // escapeURL percent-encodes the path of a URL (Chinese paths included), as
@@ -181,13 +180,13 @@ var aliasTemplate = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 `))
 
 // alias writes a redirect page at an alias path.
-func (r *Renderer) alias(a site.Alias) func(*bytes.Buffer) (string, *diag.Diagnostic) {
-	return func(buf *bytes.Buffer) (string, *diag.Diagnostic) {
+func (r *Renderer) alias(a site.Alias) func(*bytes.Buffer) *diag.Diagnostic {
+	return func(buf *bytes.Buffer) *diag.Diagnostic {
 		data := struct{ Lang, Title, URL, Canonical string }{
 			r.Site.Config.Language, a.To.Title, escapeURL(a.To.RelPermalink()), a.To.Permalink()}
 		if err := aliasTemplate.Execute(buf, data); err != nil {
-			return "", diag.New(a.To.File, 0, 0, "生成跳转页失败:%v", err)
+			return diag.New(a.To.File, 0, 0, "生成跳转页失败:%v", err)
 		}
-		return site.OutputFile(a.From), nil
+		return nil
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -31,16 +32,32 @@ type Renderer struct {
 	Workers int // 0 means one per core
 }
 
-// job is one output file.
-type job struct {
-	page  *site.Page
-	pager *site.Pager
-	other func(buf *bytes.Buffer) (rel string, d *diag.Diagnostic)
+// Output is one file the renderer makes: a page (or one pager page of a
+// list), or a feed, the sitemap, robots.txt or an alias redirect.
+type Output struct {
+	Rel   string      // slash path in the output folder: "news/a/index.html"
+	Page  *site.Page  // the page rendered; for a feed, its list; nil otherwise
+	Pager *site.Pager // the pager page of a paginated list
+	other func(buf *bytes.Buffer) *diag.Diagnostic
+}
+
+// Layout is the template that renders the output, "" for outputs made
+// without templates (feeds, sitemap, robots, aliases).
+func (r *Renderer) Layout(o Output) string {
+	if o.other != nil {
+		return ""
+	}
+	return r.Theme.Lookup(o.Page)
 }
 
 // Run renders and publishes everything, and returns the problems found.
 func (r *Renderer) Run() []*diag.Diagnostic {
-	jobs := r.jobs()
+	return r.Render(r.Outputs())
+}
+
+// Render renders and publishes the outputs given, and returns the
+// problems found; the same template mistake on many pages is one problem.
+func (r *Renderer) Render(jobs []Output) []*diag.Diagnostic {
 	workers := r.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -84,17 +101,17 @@ type report struct {
 	pages []string
 }
 
-// note records a diagnostic of job j; the same template mistake on many
+// note records a diagnostic of output j; the same template mistake on many
 // pages is reported once, naming the first page and counting the rest.
-func note(m map[problem]*report, d *diag.Diagnostic, j job) {
+func note(m map[problem]*report, d *diag.Diagnostic, j Output) {
 	k := problem{d.File, d.Message, d.Line, d.Col}
 	rep := m[k]
 	if rep == nil {
 		rep = &report{d: d}
 		m[k] = rep
 	}
-	if j.page != nil {
-		rep.pages = append(rep.pages, pageName(j.page))
+	if j.Page != nil && j.other == nil {
+		rep.pages = append(rep.pages, pageName(j.Page))
 	}
 }
 
@@ -125,71 +142,66 @@ func pageName(p *site.Page) string {
 	return p.Path
 }
 
-// jobs lists every output.
-func (r *Renderer) jobs() []job {
-	var jobs []job
+// Outputs lists every output of the site: articles first (each converts
+// its Markdown as it renders and then releases the HTML, and the lists
+// after them find every summary made), then lists and their pager pages,
+// the other generated pages, aliases, feeds, the sitemap and robots.txt.
+func (r *Renderer) Outputs() []Output {
+	var jobs []Output
 	size := r.Site.Config.PageSize
-	// Articles first: each converts its Markdown as it renders and then
-	// releases the HTML, and the lists after them find every summary made.
+	page := func(p *site.Page) Output { return Output{Rel: site.OutputFile(p.Path), Page: p} }
 	for _, p := range r.Site.All {
 		if p.Kind == site.KindPage {
-			jobs = append(jobs, job{page: p})
+			jobs = append(jobs, page(p))
 		}
 	}
 	for _, p := range r.Site.All {
 		switch p.Kind {
 		case site.KindHome, site.KindSection, site.KindTerm, site.KindYear, site.KindFilter:
 			if !r.Theme.UsesPaginator(r.Theme.Lookup(p)) {
-				jobs = append(jobs, job{page: p})
+				jobs = append(jobs, page(p))
 				continue
 			}
 			for _, pg := range site.Paginate(p, size) {
-				jobs = append(jobs, job{page: p, pager: pg})
+				jobs = append(jobs, Output{Rel: site.OutputFile(pg.Path()), Page: p, Pager: pg})
 			}
 		case site.KindPage:
 			// listed first
 		default:
-			jobs = append(jobs, job{page: p})
+			jobs = append(jobs, page(p))
 		}
 	}
 	for _, a := range r.Site.Aliases {
-		jobs = append(jobs, job{other: r.alias(a)})
+		jobs = append(jobs, Output{Rel: site.OutputFile(a.From), other: r.alias(a)})
 	}
 	for _, p := range r.Site.All {
 		if p.Kind == site.KindHome || p.Kind == site.KindSection {
-			jobs = append(jobs, job{other: r.feed(p)})
+			jobs = append(jobs, Output{Rel: strings.TrimPrefix(FeedPath(p), "/"), Page: p, other: r.feed(p)})
 		}
 	}
-	jobs = append(jobs, job{other: r.sitemap}, job{other: r.robots})
-	return jobs
+	return append(jobs, Output{Rel: "sitemap.xml", other: r.sitemap}, Output{Rel: "robots.txt", other: r.robots})
 }
 
-func (r *Renderer) do(buf *bytes.Buffer, j job) *diag.Diagnostic {
-	var rel string
+func (r *Renderer) do(buf *bytes.Buffer, j Output) *diag.Diagnostic {
 	if j.other != nil {
-		var d *diag.Diagnostic
-		if rel, d = j.other(buf); d != nil {
+		if d := j.other(buf); d != nil {
 			return d
 		}
 	} else {
-		rel = site.OutputFile(j.page.Path)
-		if j.pager != nil {
-			rel = site.OutputFile(j.pager.Path())
+		dot := j.Page
+		if j.Pager != nil {
+			dot = j.Page.WithPager(j.Pager)
 		}
-		dot := j.page
-		if j.pager != nil {
-			dot = j.page.WithPager(j.pager)
-		}
-		d := r.Theme.Execute(buf, r.Theme.Lookup(j.page), j.page, dot)
-		if j.page.Kind == site.KindPage {
-			j.page.ReleaseContent()
+		d := r.Theme.Execute(buf, r.Theme.Lookup(j.Page), j.Page, dot)
+		if j.Page.Kind == site.KindPage {
+			j.Page.ReleaseContent()
 		}
 		if d != nil {
 			return d
 		}
 	}
-	if err := r.Out.Output(rel, buf.Bytes()); err != nil {
-		return diag.New(rel, 0, 0, "写出文件失败:%v", err).WithHint("检查输出文件夹是否可写、磁盘是否已满")
+	if err := r.Out.Output(j.Rel, buf.Bytes()); err != nil {
+		return diag.New(j.Rel, 0, 0, "写出文件失败:%v", err).WithHint("检查输出文件夹是否可写、磁盘是否已满")
 	}
 	return nil
 }

@@ -2,8 +2,11 @@ package serve
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
+
+	"yipin/generator/build"
 )
 
 // ServeHTTP answers the live-reload paths and, for everything else, the
@@ -30,36 +33,38 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(*page)
 		return
 	}
-	snap := s.current.Load()
-	if snap == nil {
+	ses := s.session.Load()
+	if ses == nil {
 		http.Error(w, "网站尚未构建完成,请稍后刷新", http.StatusServiceUnavailable)
 		return
 	}
-	s.serveFile(w, r, snap)
+	s.serveFile(w, r, ses)
 }
 
-// serveFile answers a request from the files of snap.
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, snap *snapshot) {
-	if snap.base != "/" && (r.URL.Path == "/" || r.URL.Path+"/" == snap.base) {
-		redirect(w, r, snap.base)
+// serveFile answers a request from the files of the session; a page a
+// change left stale is rendered before it is sent.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, ses *build.Session) {
+	base := ses.BasePath()
+	if base != "/" && (r.URL.Path == "/" || r.URL.Path+"/" == base) {
+		redirect(w, r, base)
 		return
 	}
-	rel, ok := sitePath(r, snap.base)
+	rel, ok := sitePath(r, base)
 	if !ok || strings.HasPrefix(r.URL.Path, reservedPrefix) {
-		s.notFound(w, snap)
+		s.notFound(w, ses)
 		return
 	}
 	name := rel
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	data, ok := snap.files[name]
+	data, ok := ses.File(name)
 	if !ok {
-		if _, dir := snap.files[rel+"/index.html"]; dir {
-			redirect(w, r, snap.base+rel+"/")
+		if _, dir := ses.File(rel + "/index.html"); dir {
+			redirect(w, r, base+rel+"/")
 			return
 		}
-		s.notFound(w, snap)
+		s.notFound(w, ses)
 		return
 	}
 	s.write(w, r, name, data, http.StatusOK)
@@ -81,8 +86,8 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, name string, data
 
 // notFound answers with the site's 404.html, or a plain message when the
 // site has none.
-func (s *Server) notFound(w http.ResponseWriter, snap *snapshot) {
-	if page, ok := snap.files["404.html"]; ok {
+func (s *Server) notFound(w http.ResponseWriter, ses *build.Session) {
+	if page, ok := ses.File("404.html"); ok {
 		s.write(w, &http.Request{Method: http.MethodGet}, "404.html", page, http.StatusNotFound)
 		return
 	}
@@ -113,7 +118,11 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("retry: 1000\n\n"))
 	flusher.Flush()
 
-	ch := s.hub.subscribe()
+	page, err := url.PathUnescape(r.URL.Query().Get("path"))
+	if err != nil {
+		page = ""
+	}
+	ch := s.hub.subscribe(page)
 	defer s.hub.unsubscribe(ch)
 	tick := time.NewTicker(s.opts.Keepalive)
 	defer tick.Stop()

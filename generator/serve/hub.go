@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"strings"
 	"sync"
 )
 
@@ -10,28 +11,29 @@ type Message struct {
 	Type   string      `json:"type"`             // "reload", "css" or "error"
 	Errors []errorView `json:"errors,omitempty"` // for "error"
 	More   int         `json:"more,omitempty"`   // errors not listed
+	Path   string      `json:"path,omitempty"`   // for "reload": the page just edited, to go to
 }
 
 // hub fans messages out to every connected browser. It remembers the
 // current error, so a page opened while the site is broken shows it too.
 type hub struct {
 	mu      sync.Mutex
-	clients map[chan []byte]struct{}
+	clients map[chan []byte]string // → the path of the page the browser shows
 	failing []byte // the last "error" message while the site is broken
 }
 
-func newHub() *hub { return &hub{clients: map[chan []byte]struct{}{}} }
+func newHub() *hub { return &hub{clients: map[chan []byte]string{}} }
 
-// subscribe adds a client. Its channel first gets the current error, if
-// any.
-func (h *hub) subscribe() chan []byte {
+// subscribe adds a client showing the page at path. Its channel first
+// gets the current error, if any.
+func (h *hub) subscribe(path string) chan []byte {
 	ch := make(chan []byte, 8)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.failing != nil {
 		ch <- h.failing
 	}
-	h.clients[ch] = struct{}{}
+	h.clients[ch] = path
 	return ch
 }
 
@@ -61,6 +63,25 @@ func (h *hub) send(m Message) {
 		default:
 		}
 	}
+}
+
+// viewed lists the output files of the pages the browsers show
+// ("news/a/index.html"), for a site under base.
+func (h *hub) viewed(base string) []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []string
+	for _, p := range h.clients {
+		rel, ok := strings.CutPrefix(p, base)
+		if !ok {
+			continue
+		}
+		if rel == "" || strings.HasSuffix(rel, "/") {
+			rel += "index.html"
+		}
+		out = append(out, rel)
+	}
+	return out
 }
 
 // count is how many browsers are connected.

@@ -70,12 +70,14 @@
   }
 
   var failing = document.getElementById(OVERLAY) !== null;
-  var events = new EventSource("/__yipin/events");
+  // The server renders first the pages that browsers show.
+  var events = new EventSource("/__yipin/events?path=" + encodeURIComponent(location.pathname));
   events.onmessage = function (e) {
     var msg;
     try { msg = JSON.parse(e.data); } catch (err) { return; }
     if (msg.type === "error") { failing = true; showErrors(msg); }
     else if (msg.type === "css" && !failing) swapCSS();
+    else if (msg.path && msg.path !== decodeURI(location.pathname)) location.assign(msg.path); // follow the author to the page just edited
     else location.reload();
   };
 })();

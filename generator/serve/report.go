@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"yipin/generator/build"
 	"yipin/generator/diag"
@@ -53,9 +52,9 @@ func (s *Server) clearError() bool {
 
 // reportSuccess prints a build's warnings, when they differ from the
 // last build's, and its one-line summary.
-func (s *Server) reportSuccess(stats *build.Stats, d time.Duration, first bool) {
+func (s *Server) reportSuccess(warns []*diag.Diagnostic, summary string) {
 	var warnings strings.Builder
-	for _, w := range stats.Warnings {
+	for _, w := range warns {
 		warnings.WriteString(w.Long())
 	}
 	s.mu.Lock()
@@ -64,9 +63,24 @@ func (s *Server) reportSuccess(stats *build.Stats, d time.Duration, first bool) 
 		fmt.Fprint(s.opts.Stderr, s.lastWarnings)
 	}
 	s.mu.Unlock()
-	what := "重新构建完成"
-	if first {
-		what = "构建完成"
+	fmt.Fprintln(s.opts.Stdout, summary)
+}
+
+// firstSummary is the line printed after the first build.
+func firstSummary(stats *build.Stats) string {
+	return fmt.Sprintf("构建完成:%d 个页面,%d 个文件,用时 %d 毫秒。", stats.Pages, stats.Files, stats.Duration.Milliseconds())
+}
+
+// updateKinds names what a change was, for the terminal.
+var updateKinds = map[string]string{
+	"full": "重新构建", "content": "内容有变", "body": "正文有变", "theme": "主题有变", "css": "样式有变", "none": "没有变化",
+}
+
+// updateSummary is the line printed after a change was taken in.
+func updateSummary(u *build.Update) string {
+	line := fmt.Sprintf("已更新(%s):立即渲染 %d 个页面,用时 %d 毫秒", updateKinds[u.Kind], u.Rendered, u.Duration.Milliseconds())
+	if u.Stale > 0 {
+		line += fmt.Sprintf(";另有 %d 个文件在打开时或在后台更新", u.Stale)
 	}
-	fmt.Fprintf(s.opts.Stdout, "%s:%d 个页面,%d 个文件,用时 %d 毫秒。\n", what, stats.Pages, stats.Files, d.Milliseconds())
+	return line + "。"
 }

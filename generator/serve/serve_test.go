@@ -73,7 +73,7 @@ func TestLiveReload(t *testing.T) {
 	if _, body, _ := ts.get("/dangjian/news/a/"); !strings.Contains(body, "改过的正文") {
 		t.Errorf("the edit is not served:\n%s", body)
 	}
-	if !strings.Contains(ts.stdout.String(), "重新构建完成:") || !strings.Contains(ts.stdout.String(), " 毫秒。") {
+	if !strings.Contains(ts.stdout.String(), "已更新(正文有变):立即渲染") || !strings.Contains(ts.stdout.String(), " 毫秒") {
 		t.Errorf("no rebuild summary: %q", ts.stdout.String())
 	}
 

@@ -12,7 +12,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,7 +20,7 @@ import (
 
 	"yipin/generator/build"
 	"yipin/generator/config"
-	"yipin/generator/publish"
+	"yipin/generator/diag"
 )
 
 // Options are the choices of one preview server.
@@ -40,20 +39,15 @@ type Options struct {
 	Keepalive time.Duration
 }
 
-// snapshot is one successful build, served as a whole.
-type snapshot struct {
-	files map[string][]byte // by slash path inside the site
-	base  string            // the base path, "/" or "/dangjian/"
-}
-
 // Server is one preview server. Make it with New and start it with Run.
 type Server struct {
 	opts    Options
 	origin  string // "http://127.0.0.1:1313"
-	current atomic.Pointer[snapshot]
-	broken  atomic.Pointer[[]byte] // the error page while no build has succeeded
+	session atomic.Pointer[build.Session] // nil until a build has succeeded
+	broken  atomic.Pointer[[]byte]        // the error page while no build has succeeded
 	hub     *hub
 	builds  atomic.Int64 // builds run, for tests
+	settle  chan struct{} // wakes the background renderer
 
 	mu           sync.Mutex // guards the two below
 	lastError    string     // the errors last printed, so they are not printed again
@@ -70,12 +64,15 @@ func New(o Options, ln net.Listener) *Server {
 		o.Stderr = io.Discard
 	}
 	if o.Debounce <= 0 {
-		o.Debounce = 40 * time.Millisecond
+		o.Debounce = 10 * time.Millisecond
+	}
+	if abs, err := filepath.Abs(o.Source); err == nil {
+		o.Source = abs
 	}
 	if o.Keepalive <= 0 {
 		o.Keepalive = 15 * time.Second
 	}
-	return &Server{opts: o, origin: origin(ln.Addr()), hub: newHub()}
+	return &Server{opts: o, origin: origin(ln.Addr()), hub: newHub(), settle: make(chan struct{}, 1)}
 }
 
 // origin is "http://host:port" for a listening address; an unspecified
@@ -95,8 +92,8 @@ func origin(a net.Addr) string {
 // --open.
 func (s *Server) URL() string {
 	base := "/"
-	if snap := s.current.Load(); snap != nil {
-		base = snap.base
+	if ses := s.session.Load(); ses != nil {
+		base = ses.BasePath()
 	} else if cfg, _ := config.Load(filepath.Join(s.opts.Source, "site.yaml")); cfg != nil {
 		base = cfg.BasePath()
 	}
@@ -127,6 +124,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready chan<- struct{}
 	var watching sync.WaitGroup
 	defer watching.Wait() // no rebuild outlives Run
 	defer cancel()
+	watching.Go(func() { s.background(ctx) })
 	watching.Go(func() {
 		w.run(ctx, func(changed []string) {
 			w.refresh(s.rebuild(changed))
@@ -165,57 +163,95 @@ func (s *Server) site() (base, themeDir string, err error) {
 	return s.origin + cfg.BasePath(), themeDir, nil
 }
 
-// rebuild runs a full build into memory. On success it swaps the new
-// build in and tells the browsers to reload (or only to swap stylesheets
-// when every changed file is a stylesheet); on failure it keeps the last
-// good build and sends the errors. It returns the theme folder to watch
-// ("" when site.yaml cannot be read).
+// rebuild takes in the changed files (nil for the first build): a full
+// build into memory the first time, then as little work as each change
+// calls for (build.Session). On success it tells the browsers to reload
+// (or only to swap stylesheets when only stylesheets changed, or to go to
+// the page just edited); on failure it keeps the last good build and
+// sends the errors. It returns the theme folder to watch ("" when
+// site.yaml cannot be read).
 func (s *Server) rebuild(changed []string) (themeDir string) {
 	s.builds.Add(1)
-	start := time.Now()
-	mem := publish.NewMemory()
-	var stats *build.Stats
 	base, themeDir, err := s.site()
-	if err == nil {
-		stats, err = build.Run(build.Options{Source: s.opts.Source, BaseURL: base, Drafts: s.opts.Drafts, Future: s.opts.Future, Memory: mem})
+	ses := s.session.Load()
+	var (
+		msg     = Message{Type: "reload"}
+		stats   *build.Stats
+		warns   []*diag.Diagnostic
+		summary string
+	)
+	switch {
+	case err != nil:
+	case ses == nil:
+		ses, stats, err = build.NewSession(build.Options{Source: s.opts.Source, BaseURL: base, Drafts: s.opts.Drafts, Future: s.opts.Future}, s.lateProblems)
+		if err == nil {
+			s.session.Store(ses)
+			warns, summary = stats.Warnings, firstSummary(stats)
+		}
+	default:
+		var u *build.Update
+		u, err = ses.Apply(changed, s.hub.viewed(ses.BasePath()))
+		if u != nil {
+			warns, summary = u.Warnings, updateSummary(u)
+			if u.Kind == "css" {
+				msg.Type = "css"
+			}
+			if len(u.Pages) == 1 && (u.Kind == "body" || u.Kind == "content") {
+				msg.Path = ses.BasePath() + strings.TrimPrefix(u.Pages[0], "/")
+			}
+		}
 	}
 	if err != nil {
-		text := failureText(err)
-		if s.current.Load() == nil {
-			page := brokenPage(text)
-			s.broken.Store(&page)
-		}
-		views, more := errorViews(err)
-		s.hub.send(Message{Type: "error", Errors: views, More: more})
-		s.reportFailure(text)
+		s.fail(err)
 		return themeDir
-	}
-	u, _ := url.Parse(base)
-	basePath := "/"
-	if u != nil && u.Path != "" {
-		basePath = u.Path
 	}
 	hadPage := s.broken.Swap(nil) != nil
 	wasBroken := s.clearError() || hadPage
-	s.current.Store(&snapshot{files: mem.Files(), base: basePath})
-	s.reportSuccess(stats, time.Since(start), changed == nil)
+	s.reportSuccess(warns, summary)
+	select {
+	case s.settle <- struct{}{}:
+	default:
+	}
 	if changed == nil && !wasBroken {
 		return themeDir // the first build: no page is open yet
 	}
-	if !wasBroken && onlyCSS(changed) {
-		s.hub.send(Message{Type: "css"})
-		return themeDir
+	if wasBroken {
+		msg = Message{Type: "reload"}
 	}
-	s.hub.send(Message{Type: "reload"})
+	s.hub.send(msg)
 	return themeDir
 }
 
-// onlyCSS reports whether every changed file is a stylesheet.
-func onlyCSS(changed []string) bool {
-	for _, p := range changed {
-		if !strings.EqualFold(filepath.Ext(p), ".css") {
-			return false
+// fail shows a failed build's errors in the browsers and, once, in the
+// terminal.
+func (s *Server) fail(err error) {
+	text := failureText(err)
+	if s.session.Load() == nil {
+		page := brokenPage(text)
+		s.broken.Store(&page)
+	}
+	views, more := errorViews(err)
+	s.hub.send(Message{Type: "error", Errors: views, More: more})
+	s.reportFailure(text)
+}
+
+// lateProblems reports the errors of outputs rendered after their build,
+// on request or in the background.
+func (s *Server) lateProblems(ds []*diag.Diagnostic) {
+	s.fail(&diag.Errors{List: ds})
+}
+
+// background renders the outputs a change left stale, after each build,
+// so that pages open quickly later; it gives way whenever a change comes.
+func (s *Server) background(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.settle:
+		}
+		if ses := s.session.Load(); ses != nil {
+			ses.Settle()
 		}
 	}
-	return len(changed) > 0
 }

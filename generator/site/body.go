@@ -91,3 +91,16 @@ func (p *Page) ReleaseContent() {
 		lb.b.Content, lb.released = "", true
 	}
 }
+
+// ResetBody forgets the page's converted body, so that the next use
+// converts its Markdown again: yipin serve calls it when only the body of
+// the page's file changed and the rest of the model stays as it is.
+func (p *Page) ResetBody() {
+	lb := p.lazy
+	if lb == nil {
+		return
+	}
+	lb.mu.Lock()
+	defer lb.mu.Unlock()
+	lb.done, lb.released, lb.b = false, false, Body{}
+}

@@ -34,6 +34,7 @@ type Theme struct {
 	partials     *template.Template            // every partial, for the partial function
 	cache        sync.Map                      // partialCached: name + variant → template.HTML
 	paginates    map[string]bool               // layout name → reads .Paginator
+	others       map[string][]string           // layout name → body fields it may read on other pages
 	strings      map[string]string             // T's strings
 }
 
@@ -48,7 +49,7 @@ type Dir struct {
 // from each dir in the same way.
 func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 	lang := env.Config.Language
-	t := &Theme{files: map[string]string{}, abs: map[string]string{}, paginates: map[string]bool{}, entries: map[string]*template.Template{}, strings: map[string]string{}}
+	t := &Theme{files: map[string]string{}, abs: map[string]string{}, paginates: map[string]bool{}, others: map[string][]string{}, entries: map[string]*template.Template{}, strings: map[string]string{}}
 	var diags []*diag.Diagnostic
 	sources := map[string][]byte{}
 	for _, d := range dirs {
@@ -112,6 +113,7 @@ func (t *Theme) parse(sources map[string][]byte, funcs template.FuncMap) []*diag
 		}
 		t.entries[n] = entry
 		t.paginates[n] = usesField(entry, t.partials, "Paginator")
+		t.others[n] = othersRead(entry, t.partials)
 	}
 	return diags
 }
@@ -272,6 +274,10 @@ func (t *Theme) partialCached(name string, data any, variant ...any) (template.H
 	actual, _ := t.cache.LoadOrStore(key, h)
 	return actual.(template.HTML), nil
 }
+
+// Forget drops every partial kept by partialCached, so that the next
+// render of the site (yipin serve, after a change) makes them again.
+func (t *Theme) Forget() { t.cache.Clear() }
 
 // errRE matches the position in a template error: "template: NAME:LINE:COL: ",
 // "template: NAME:LINE: " or "template: NAME: " (html/template writes

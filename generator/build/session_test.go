@@ -1,0 +1,310 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"yipin/generator/diag"
+)
+
+var (
+	seed  = flag.Uint64("seed", 0, "seed of TestSessionMatchesFullBuild; 0 picks one")
+	steps = flag.Int("steps", 25, "random edits in TestSessionMatchesFullBuild")
+)
+
+// TestSessionMatchesFullBuild applies random edits of the demo site, the
+// way an author makes them, through a Session, and checks after each
+// edit that every file it serves is byte for byte what a fresh
+// full build writes, and that it has no file the full build does not.
+// An edit that breaks the site must fail in both; it is then undone.
+func TestSessionMatchesFullBuild(t *testing.T) {
+	s := *seed
+	if s == 0 {
+		s = uint64(time.Now().UnixNano())
+	}
+	t.Logf("seed %d (rerun with -seed %d)", s, s)
+	rng := rand.New(rand.NewPCG(s, 1))
+	root := copyDemo(t)
+	opts := Options{Source: root, BaseURL: "http://127.0.0.1:1313/dangjian/", Drafts: true, Future: true, Now: testNow}
+	ses, _, err := NewSession(opts, func(ds []*diag.Diagnostic) {
+		for _, d := range ds {
+			t.Errorf("problem found later: %s", d.Long())
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &editor{t: t, root: root, rng: rng}
+	for i := range *steps {
+		changed, undo, what := e.edit()
+		u, err := ses.Apply(changed, nil)
+		if err != nil {
+			t.Logf("step %d: %s: not taken in", i+1, what)
+		} else {
+			t.Logf("step %d: %s: %s, %d stale", i+1, what, u.Kind, u.Stale)
+		}
+		if err != nil {
+			if _, ferr := Run(withDest(opts, t.TempDir())); ferr == nil {
+				t.Fatalf("step %d (%s): the session failed but a full build works:\n%v", i+1, what, err)
+			}
+			changed = undo()
+			if _, err := ses.Apply(changed, nil); err != nil {
+				t.Fatalf("step %d: undoing %s: %v", i+1, what, err)
+			}
+		}
+		compareWithFull(t, ses, opts, fmt.Sprintf("after step %d (%s)", i+1, what))
+	}
+}
+
+// compareWithFull settles the session and compares it with a full build.
+func compareWithFull(t *testing.T, ses *Session, opts Options, when string) {
+	t.Helper()
+	ses.Settle()
+	if n := ses.Stale(); n > 0 {
+		t.Fatalf("%s: %d outputs still stale after Settle", when, n)
+	}
+	dest := t.TempDir()
+	if _, err := Run(withDest(opts, dest)); err != nil {
+		t.Fatalf("%s: full build: %v", when, err)
+	}
+	want := readTree(t, dest)
+	got := ses.Memory().Files()
+	for name, data := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: the session has no %s", when, name)
+		} else if !bytes.Equal(g, data) {
+			t.Errorf("%s: %s differs from the full build:\n got: %.300s\nwant: %.300s", when, name, g, data)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: the session still has %s, which the full build does not write", when, name)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+func withDest(o Options, dest string) Options {
+	o.Destination = dest
+	return o
+}
+
+// copyDemo copies the demo site (site.yaml, content/, themes/) into a
+// temporary folder.
+func copyDemo(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	repo := filepath.Join("..", "..")
+	for _, name := range []string{"site.yaml", "content", "themes"} {
+		src := filepath.Join(repo, name)
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(repo, p)
+			dst := filepath.Join(root, rel)
+			if d.IsDir() {
+				return os.MkdirAll(dst, 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(dst, data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// editor makes random edits of a site, each returning the changed paths,
+// a function that undoes it (returning the paths it changed), and what it
+// did.
+type editor struct {
+	t    *testing.T
+	root string
+	rng  *rand.Rand
+	n    int
+}
+
+var titleRE = regexp.MustCompile(`(?m)^title: .*$`)
+
+func (e *editor) edit() (changed []string, undo func() []string, what string) {
+	e.n++
+	articles := e.files("content/news", "content/research")
+	page := articles[e.rng.IntN(len(articles))]
+	ops := []func() (string, []string){
+		func() (string, []string) { // body: a new first paragraph changes the summary
+			e.rewrite(page, func(s string) string {
+				front, body := splitFront(s)
+				return front + fmt.Sprintf("第 %d 次修改的开头段落,写在最前面。\n\n", e.n) + body
+			})
+			return "body of " + page, []string{page}
+		},
+		func() (string, []string) { // body: a line at the end
+			e.rewrite(page, func(s string) string { return s + fmt.Sprintf("\n补充说明 %d。\n", e.n) })
+			return "end of " + page, []string{page}
+		},
+		func() (string, []string) { // front matter: the title
+			e.rewrite(page, func(s string) string {
+				return titleRE.ReplaceAllString(s, fmt.Sprintf("title: 改过的标题 %d", e.n))
+			})
+			return "title of " + page, []string{page}
+		},
+		func() (string, []string) { // a new page linking to another
+			dir := filepath.Dir(page)
+			name := filepath.Join(dir, fmt.Sprintf("new-%d.md", e.n))
+			target, _ := filepath.Rel(dir, articles[e.rng.IntN(len(articles))])
+			e.write(name, fmt.Sprintf("---\ntitle: 新文章 %d\ndate: 2025-03-%02d\ntags: [清廉机关]\n---\n新文章正文,见[另一篇](%s)。\n", e.n, 1+e.n%28, filepath.ToSlash(target)))
+			return "new page " + name, []string{name}
+		},
+		func() (string, []string) { // a page renamed (moved)
+			to := strings.TrimSuffix(page, ".md") + fmt.Sprintf("-r%d.md", e.n)
+			e.rename(page, to)
+			return "rename " + page, []string{page, to}
+		},
+		func() (string, []string) { // a page deleted
+			e.remove(page)
+			return "delete " + page, []string{page}
+		},
+		func() (string, []string) { // the stylesheet
+			css := filepath.Join("themes", "default", "assets", "css", "main.css")
+			e.rewrite(css, func(s string) string { return s + fmt.Sprintf("\n.edit-%d{color:#333}\n", e.n) })
+			return "css", []string{css}
+		},
+		func() (string, []string) { // a template every page uses
+			footer := filepath.Join("themes", "default", "layouts", "partials", "footer.html")
+			e.rewrite(footer, func(s string) string {
+				return strings.Replace(s, "</footer>", fmt.Sprintf("<p>修改 %d</p></footer>", e.n), 1)
+			})
+			return "footer template", []string{footer}
+		},
+		func() (string, []string) { // a unit's front matter: its short name shows on many pages
+			units := e.files("content/units")
+			var index []string
+			for _, u := range units {
+				if strings.HasSuffix(u, "_index.md") && strings.Count(u, "/") == 3 {
+					index = append(index, u)
+				}
+			}
+			u := index[e.rng.IntN(len(index))]
+			e.rewrite(u, func(s string) string {
+				return titleRE.ReplaceAllString(s, fmt.Sprintf("title: 改名的单位 %d", e.n))
+			})
+			return "unit " + u, []string{u}
+		},
+	}
+	saved := e.snapshot()
+	what, rel := ops[e.rng.IntN(len(ops))]()
+	for _, r := range rel {
+		changed = append(changed, filepath.Join(e.root, r))
+	}
+	return changed, func() []string { return e.restore(saved) }, what
+}
+
+// files lists the Markdown files under the dirs, as slash paths from the
+// site root.
+func (e *editor) files(dirs ...string) []string {
+	var out []string
+	for _, d := range dirs {
+		filepath.WalkDir(filepath.Join(e.root, d), func(p string, de fs.DirEntry, err error) error {
+			if err == nil && !de.IsDir() && strings.HasSuffix(p, ".md") && de.Name() != "_index.md" || err == nil && strings.HasSuffix(d, "units") && de.Name() == "_index.md" {
+				rel, _ := filepath.Rel(e.root, p)
+				out = append(out, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (e *editor) read(rel string) string {
+	data, err := os.ReadFile(filepath.Join(e.root, rel))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return string(data)
+}
+
+func (e *editor) write(rel, text string) {
+	p := filepath.Join(e.root, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *editor) rewrite(rel string, f func(string) string) { e.write(rel, f(e.read(rel))) }
+
+func (e *editor) rename(from, to string) {
+	if err := os.Rename(filepath.Join(e.root, from), filepath.Join(e.root, to)); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *editor) remove(rel string) {
+	if err := os.Remove(filepath.Join(e.root, rel)); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// snapshot reads every file of content/ and themes/, to undo an edit.
+func (e *editor) snapshot() map[string][]byte {
+	out := map[string][]byte{}
+	for _, d := range []string{"content", "themes"} {
+		filepath.WalkDir(filepath.Join(e.root, d), func(p string, de fs.DirEntry, err error) error {
+			if err == nil && !de.IsDir() {
+				data, _ := os.ReadFile(p)
+				out[p] = data
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// restore puts the files back as snapshot found them and returns the
+// paths it changed.
+func (e *editor) restore(saved map[string][]byte) []string {
+	var changed []string
+	now := e.snapshot()
+	for p := range now {
+		if _, ok := saved[p]; !ok {
+			os.Remove(p)
+			changed = append(changed, p)
+		}
+	}
+	for p, data := range saved {
+		if !bytes.Equal(now[p], data) {
+			os.WriteFile(p, data, 0o644)
+			changed = append(changed, p)
+		}
+	}
+	return changed
+}
+
+// splitFront splits a Markdown file after its front matter.
+func splitFront(s string) (front, body string) {
+	i := strings.Index(s[3:], "\n---\n")
+	if !strings.HasPrefix(s, "---\n") || i < 0 {
+		return "", s
+	}
+	return s[:i+3+5], s[i+3+5:]
+}
