@@ -8,7 +8,7 @@ RUNS    ?= 5
 BENCH_TMP ?= $(shell [ -d /dev/shm ] && echo /dev/shm)
 CORPUS  := corpus/$(N)
 
-.PHONY: build serve test fixtures bench bench-go corpus clean $(BIN)
+.PHONY: build serve test fixtures bench bench-serve bench-go corpus clean $(BIN)
 
 ## build: build the demo site into public/
 build: $(BIN)
@@ -39,6 +39,10 @@ corpus:
 bench: $(BIN)
 	@[ -f $(CORPUS)/site.yaml ] || $(MAKE) --no-print-directory corpus N=$(N)
 	$(GO) run ./generator/cmd/benchsite -bin $(BIN) -site $(CORPUS) -runs $(RUNS) -tmp "$(BENCH_TMP)"
+
+## bench-serve: save-to-reload latency of yipin serve on the corpus (make corpus N=10000 first)
+bench-serve:
+	YIPIN_BENCH_SITE=$(CORPUS) $(GO) test -run '^$$' -bench SaveToReload -benchtime 40x ./generator/serve/
 
 ## bench-go: the Go benchmarks of the Markdown and render stages
 bench-go:

@@ -19,12 +19,16 @@ type bodyCache struct {
 	m    map[string]*bodyEntry // by content path ("news/a.md")
 }
 
-// bodyEntry is one converted body and what it was made from.
+// bodyEntry is one converted body and what it was made from. It keeps
+// the summary, TOC and counts, which lists need, but not the HTML of the
+// whole body, which only the page's own render needs: the cache would
+// otherwise hold every page's HTML at once.
 type bodyEntry struct {
-	hash  uint64
-	body  site.Body
-	links []link
-	diags []*diag.Diagnostic
+	hash    uint64 // of the Markdown
+	body    site.Body
+	content uint64 // hash of the HTML, to tell whether it changed
+	links   []link
+	diags   []*diag.Diagnostic
 }
 
 // link is one link of a body as the site resolved it.
@@ -66,29 +70,37 @@ func (c *bodyCache) keep(pages []*site.Page) (restore func()) {
 }
 
 // convert returns the page's body, converting it unless the cache holds
-// it. The problems of a conversion are reported (when first) only when it
-// is made, so a build reports each page's problems once.
+// it. A body from the cache comes without its HTML (Body.Later); the page
+// asks again, with first false, when it needs the HTML, and gets a fresh
+// conversion. The problems of a conversion are reported (when first) only
+// when it is made, so a build reports each page's problems once.
 func (c *bodyCache) convert(b *run, p *site.Page, body []byte, first bool) site.Body {
 	path := p.Origin().Path
 	h := maphash.Bytes(c.seed, body)
-	if e := c.get(path); e != nil && e.hash == h && e.valid(b.site, p) {
+	if e := c.get(path); first && e != nil && e.hash == h && e.valid(b.site, p) {
 		return e.body
 	}
 	e := &bodyEntry{hash: h}
-	e.body, e.diags = b.markdown(p, body, func(dest, url string, d *diag.Diagnostic) {
+	full, diags := b.markdown(p, body, func(dest, url string, d *diag.Diagnostic) {
 		l := link{dest: dest, url: url}
 		if d != nil {
 			l.problem = d.Message
 		}
 		e.links = append(e.links, l)
 	})
+	e.diags = diags
+	e.body = full
+	e.body.Content, e.body.Later = "", true
+	e.content = maphash.String(c.seed, string(full.Content))
 	c.mu.Lock()
-	c.m[path] = e
+	if old := c.m[path]; first || old == nil || old.hash != h {
+		c.m[path] = e
+	}
 	c.mu.Unlock()
 	if first {
 		b.diags.AddAll(e.diags)
 	}
-	return e.body
+	return full
 }
 
 // valid reports whether every link of the entry resolves as it did.

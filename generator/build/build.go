@@ -246,7 +246,7 @@ func (b *run) loadTheme() {
 	t, ds := theme.Load(dirs, theme.Env{
 		Config: b.cfg,
 		Asset: func(name string) (string, error) {
-			p, ok := assets[name]
+			p, ok := b.assets[name] // read when rendering: a Session may publish the assets again
 			if !ok {
 				return "", fmt.Errorf("找不到资源文件 %q(应放在主题或站点的 assets/ 文件夹中)", name)
 			}

@@ -14,6 +14,7 @@ import (
 	"yipin/generator/publish"
 	"yipin/generator/render"
 	"yipin/generator/site"
+	"yipin/generator/theme"
 )
 
 // Session is a site built into memory and kept up to date as its files
@@ -270,7 +271,11 @@ func (s *Session) apply(changed []string) (*Update, error) {
 	}
 	u := &Update{Kind: "content"}
 	if len(themes) > 0 {
-		if err := s.applyTheme(); err != nil {
+		apply := s.applyTheme
+		if s.onlyAssets(themes) {
+			apply = s.applyAssets
+		}
+		if err := apply(); err != nil {
 			return nil, err
 		}
 		u.Kind = "theme"
@@ -302,6 +307,34 @@ func (s *Session) inTheme(p string) bool {
 		}
 	}
 	return false
+}
+
+// onlyAssets reports whether every path lies in a folder of assets.
+func (s *Session) onlyAssets(paths []string) bool {
+	for _, p := range paths {
+		in := false
+		for _, d := range themeDirs(s.opts.Source, s.b.cfg) {
+			in = in || within(p, filepath.Join(d.Path, "assets"))
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
+}
+
+// applyAssets publishes the assets again: the templates ask for their
+// fingerprinted names when they render, so every output is stale.
+func (s *Session) applyAssets() error {
+	b := s.b
+	assets, ds := publishAssets(b.pub, themeDirs(s.opts.Source, b.cfg), b.md.CSS())
+	b.diags.AddAll(ds)
+	if b.diags.HasErrors() {
+		return b.diags.Err()
+	}
+	b.assets = assets
+	s.commit()
+	return nil
 }
 
 // applyTheme loads templates, assets and static files again.
@@ -404,17 +437,14 @@ func (s *Session) rebody(pages []*site.Page) ([]string, error) {
 	var paths []string
 	restore := b.bodies.keep(pages)
 	for _, p := range pages {
-		var before site.Body
-		if e := b.bodies.get(p.Origin().Path); e != nil {
-			before = e.body
-		}
+		before := b.bodies.get(p.Origin().Path)
 		body, err := p.Origin().ReadBody()
 		if err != nil {
 			b.diags.Add(diag.New(p.File, 0, 0, "无法读取这个文件:%v", err))
 			continue
 		}
-		after := b.bodies.convert(b, p, body, true)
-		for _, f := range bodyChanges(before, after) {
+		b.bodies.convert(b, p, body, true)
+		for _, f := range bodyChanges(before, b.bodies.get(p.Origin().Path)) {
 			changed[f] = true
 		}
 		paths = append(paths, p.Path)
@@ -442,15 +472,20 @@ func (s *Session) rebody(pages []*site.Page) ([]string, error) {
 	return paths, nil
 }
 
-// bodyChanges lists the body fields that differ.
-func bodyChanges(a, b site.Body) []string {
+// bodyChanges lists the body fields that differ between two conversions
+// (every field, when there was none before).
+func bodyChanges(was, now *bodyEntry) []string {
+	if was == nil {
+		return theme.BodyFields
+	}
+	a, b := was.body, now.body
 	var out []string
 	add := func(name string, differ bool) {
 		if differ {
 			out = append(out, name)
 		}
 	}
-	add("Content", a.Content != b.Content)
+	add("Content", was.content != now.content)
 	add("Summary", a.Summary != b.Summary)
 	add("TOC", a.TOC != b.TOC)
 	add("Truncated", a.Truncated != b.Truncated)

@@ -114,16 +114,18 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
 	h.Set("Connection", "keep-alive")
-	w.WriteHeader(http.StatusOK)
-	w.Write([]byte("retry: 1000\n\n"))
-	flusher.Flush()
-
+	// subscribed before the first line, so a client that has read it
+	// misses no message
 	page, err := url.PathUnescape(r.URL.Query().Get("path"))
 	if err != nil {
 		page = ""
 	}
 	ch := s.hub.subscribe(page)
 	defer s.hub.unsubscribe(ch)
+	w.WriteHeader(http.StatusOK)
+	w.Write([]byte("retry: 1000\n\n"))
+	flusher.Flush()
+
 	tick := time.NewTicker(s.opts.Keepalive)
 	defer tick.Stop()
 	for {

@@ -19,7 +19,7 @@ type Message struct {
 type hub struct {
 	mu      sync.Mutex
 	clients map[chan []byte]string // → the path of the page the browser shows
-	failing []byte // the last "error" message while the site is broken
+	failing []byte                 // the last "error" message while the site is broken
 }
 
 func newHub() *hub { return &hub{clients: map[chan []byte]string{}} }

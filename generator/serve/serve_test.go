@@ -301,3 +301,23 @@ func TestListenNextPort(t *testing.T) {
 		}
 	}
 }
+
+// Drafts and future pages are served in preview, marked as such.
+func TestDraftAndFutureBadges(t *testing.T) {
+	files := smallSite()
+	files["content/news/draft.md"] = "---\ntitle: 还没写完的稿子\ndate: 2025-05-01\ndraft: true\n---\n草稿正文。\n"
+	files["content/news/later.md"] = "---\ntitle: 下个世纪的通知\ndate: 2125-05-01\n---\n未来正文。\n"
+	ts := startSite(t, files, false, Options{})
+	for path, want := range map[string]string{
+		"/dangjian/news/draft/": "草稿：这个页面设了 draft: true",
+		"/dangjian/news/later/": "未到发布时间：",
+	} {
+		code, body, _ := ts.get(path)
+		if code != http.StatusOK || !strings.Contains(body, "preview-badge") || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, no badge %q", path, code, want)
+		}
+	}
+	if _, body, _ := ts.get("/dangjian/news/a/"); strings.Contains(body, "preview-badge") {
+		t.Error("a published page carries the preview badge")
+	}
+}

