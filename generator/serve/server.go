@@ -255,3 +255,6 @@ func (s *Server) background(ctx context.Context) {
 		}
 	}
 }
+
+// Browsers is how many pages are connected to the live-reload stream.
+func (s *Server) Browsers() int { return s.hub.count() }
