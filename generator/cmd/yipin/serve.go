@@ -7,8 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"runtime/debug"
 	"runtime"
+	"runtime/debug"
 	"syscall"
 
 	"yipin/generator/serve"
