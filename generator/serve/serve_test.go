@@ -321,3 +321,40 @@ func TestDraftAndFutureBadges(t *testing.T) {
 		t.Error("a published page carries the preview badge")
 	}
 }
+
+// Deleting the unit an article names shows the error where the reference
+// now dangles, keeps the last good site, and renaming the unit back
+// brings every page that showed it up to date.
+func TestUnitDeletedAndRestored(t *testing.T) {
+	files := smallSite()
+	files["content/units/_index.md"] = "---\ntitle: 部门单位\n---\n"
+	files["content/units/caizhengju/_index.md"] = "---\ntitle: 临江区财政局\nshort_name: 区财政局\nparty_org: 中共临江区财政局机关委员会\ncategory: 经济\n---\n"
+	files["content/news/a.md"] = "---\ntitle: 关于开展主题党日活动的通知\ndate: 2025-05-06\nunit: caizhengju\n---\n正文第一段。\n"
+	ts := startSite(t, files, false, Options{})
+	es := ts.events()
+	if _, body, _ := ts.get("/dangjian/news/a/"); !strings.Contains(body, "区财政局") {
+		t.Fatalf("the article does not show its unit:\n%s", body)
+	}
+	unit := filepath.Join(ts.root, "content", "units", "caizhengju")
+	moved := filepath.Join(ts.root, "content", "units", "czj")
+	if err := os.Rename(unit, moved); err != nil {
+		t.Fatal(err)
+	}
+	m := es.next("error")
+	if len(m.Errors) == 0 || !strings.HasPrefix(m.Errors[0].Location, "content/news/a.md:4") || !strings.Contains(m.Errors[0].Message, "caizhengju") {
+		t.Errorf("error %+v, want one at content/news/a.md:4 naming caizhengju", m.Errors)
+	}
+	if code, body, _ := ts.get("/dangjian/news/a/"); code != http.StatusOK || !strings.Contains(body, "区财政局") {
+		t.Errorf("the last good page is not kept: %d", code)
+	}
+	// the article follows the unit's new folder name
+	ts.save(filepath.Join(ts.root, "content", "news", "a.md"), "---\ntitle: 关于开展主题党日活动的通知\ndate: 2025-05-06\nunit: czj\n---\n正文第一段。\n")
+	es.next("reload")
+	waitFor(t, func() bool {
+		code, body, _ := ts.get("/dangjian/units/czj/")
+		return code == http.StatusOK && strings.Contains(body, "关于开展主题党日活动的通知")
+	}, "the unit's page under its new name does not list the article")
+	if code, _, _ := ts.get("/dangjian/units/caizhengju/"); code != http.StatusNotFound {
+		t.Errorf("the unit's old page answers %d, want 404", code)
+	}
+}
