@@ -169,7 +169,7 @@ func (b *run) destination() (destination, string, error) {
 		if !filepath.IsAbs(dest) {
 			dest = filepath.Join(b.opts.Source, dest)
 		}
-		b.diags.Add(checkDestination(b.opts.Source, dest))
+		b.diags.Add(CheckDestination(b.opts.Source, dest))
 	}
 	if b.diags.HasErrors() {
 		return nil, dest, b.diags.Err()

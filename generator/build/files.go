@@ -115,10 +115,10 @@ func publishAssets(pub *publish.Publisher, dirs []theme.Dir, syntaxCSS []byte) (
 	return paths, diags
 }
 
-// checkDestination refuses output folders whose replacement would destroy
+// CheckDestination refuses output folders whose replacement would destroy
 // the site's own files: the site root or a folder above it, content/,
 // themes/, layouts/, static/, assets/, or any folder holding a site.yaml.
-func checkDestination(source, dest string) *diag.Diagnostic {
+func CheckDestination(source, dest string) *diag.Diagnostic {
 	src, err1 := filepath.Abs(source)
 	dst, err2 := filepath.Abs(dest)
 	if err1 != nil || err2 != nil {

@@ -193,6 +193,13 @@ func (s *Session) waitingApply() bool {
 // browser, by rel), and leaves the rest stale. On failure the last good
 // state stays and the error is a *diag.Errors.
 func (s *Session) Apply(changed, eager []string) (*Update, error) {
+	return s.ApplyAt(s.opts.BaseURL, changed, eager)
+}
+
+// ApplyAt is Apply with the base URL the site is to have from now on
+// (yipin serve makes it from site.yaml's path and its own address); a
+// new base URL means a full build.
+func (s *Session) ApplyAt(baseURL string, changed, eager []string) (*Update, error) {
 	start := time.Now()
 	s.stale.mu.Lock()
 	s.stale.applying++
@@ -208,7 +215,20 @@ func (s *Session) Apply(changed, eager []string) (*Update, error) {
 	changed = slices.Compact(changed)
 	s.pending = nil
 	s.b.diags = &diag.List{Max: diag.DefaultMax}
-	u, err := s.apply(changed)
+	var (
+		u   *Update
+		err error
+	)
+	if baseURL != s.opts.BaseURL {
+		was := s.opts.BaseURL
+		s.opts.BaseURL = baseURL
+		if _, err = s.full(s.b.bodies); err != nil {
+			s.opts.BaseURL = was
+		}
+		u = &Update{Kind: "full"}
+	} else {
+		u, err = s.apply(changed)
+	}
 	if err != nil {
 		s.pending = changed
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -69,6 +70,20 @@ func (m *Memory) Get(rel string) ([]byte, bool) {
 	defer m.mu.Unlock()
 	data, ok := m.files[strings.TrimPrefix(rel, "/")]
 	return data, ok
+}
+
+// Under lists the files whose path starts with prefix, sorted.
+func (m *Memory) Under(prefix string) []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for rel := range m.files {
+		if strings.HasPrefix(rel, prefix) {
+			out = append(out, rel)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Keep deletes every file for which keep returns false.

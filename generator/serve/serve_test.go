@@ -358,3 +358,37 @@ func TestUnitDeletedAndRestored(t *testing.T) {
 		t.Errorf("the unit's old page answers %d, want 404", code)
 	}
 }
+
+// Files of the site under /__yipin/ cannot be previewed; the terminal
+// says so.
+func TestReservedPathWarning(t *testing.T) {
+	files := smallSite()
+	files["static/__yipin/note.txt"] = "占用了预览路径的文件\n"
+	ts := startSite(t, files, false, Options{})
+	ts.write("site.yaml", "title: 测试机关党建\nbase_url: https://example.gov.cn/\ntheme: "+ts.theme+"\n")
+	es := ts.events()
+	es.next("reload")
+	waitFor(t, func() bool { return strings.Contains(ts.stderr.String(), "预览服务器占用了这个路径") }, "no warning about /__yipin/:\n"+ts.stderr.String()+ts.stdout.String())
+	if !strings.Contains(ts.stderr.String(), "/__yipin/note.txt") {
+		t.Errorf("the warning does not name the file:\n%s", ts.stderr.String())
+	}
+}
+
+// With a destination, the site is also written to disk, and kept up to
+// date after each change.
+func TestWriteToDisk(t *testing.T) {
+	ts := startSite(t, smallSite(), false, Options{Destination: "public"})
+	page := filepath.Join(ts.root, "public", "news", "a", "index.html")
+	read := func() string { data, _ := os.ReadFile(page); return string(data) }
+	waitFor(t, func() bool { return strings.Contains(read(), "正文第一段") }, "the site is not written to public/")
+	if strings.Contains(read(), string(scriptTag)) {
+		t.Error("the live script is written to disk")
+	}
+	es := ts.events()
+	ts.save(filepath.Join(ts.root, "content", "news", "a.md"), "---\ntitle: 关于开展主题党日活动的通知\ndate: 2025-05-06\n---\n写到磁盘的新正文。\n")
+	es.next("reload")
+	waitFor(t, func() bool { return strings.Contains(read(), "写到磁盘的新正文") }, "the edit is not written to public/")
+	if !strings.Contains(ts.stdout.String(), "已写入 ") {
+		t.Errorf("no line about writing: %q", ts.stdout.String())
+	}
+}

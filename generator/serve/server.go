@@ -21,6 +21,7 @@ import (
 	"yipin/generator/build"
 	"yipin/generator/config"
 	"yipin/generator/diag"
+	"yipin/generator/publish"
 )
 
 // Options are the choices of one preview server.
@@ -29,7 +30,11 @@ type Options struct {
 	BaseURL string // when set, used as the base URL instead of http://host:port/ + site.yaml's path
 	Drafts  bool
 	Future  bool
-	Stdout  io.Writer // rebuild summaries
+	// Destination, when set, is a folder the site is also written to
+	// (whole, swapped in as yipin build does) each time a change has
+	// settled; relative to Source.
+	Destination string
+	Stdout      io.Writer // rebuild summaries
 	Stderr  io.Writer // warnings and build errors
 	// Debounce is how long the watcher waits after the last change
 	// before rebuilding; 0 means 40 ms.
@@ -190,7 +195,7 @@ func (s *Server) rebuild(changed []string) (themeDir string) {
 		}
 	default:
 		var u *build.Update
-		u, err = ses.Apply(changed, s.hub.viewed(ses.BasePath()))
+		u, err = ses.ApplyAt(base, changed, s.hub.viewed(ses.BasePath()))
 		if u != nil {
 			warns, summary = u.Warnings, updateSummary(u)
 			if u.Kind == "css" {
@@ -205,6 +210,7 @@ func (s *Server) rebuild(changed []string) (themeDir string) {
 		s.fail(err)
 		return themeDir
 	}
+	warns = append(warns, reservedWarning(ses)...)
 	hadPage := s.broken.Swap(nil) != nil
 	wasBroken := s.clearError() || hadPage
 	s.reportSuccess(warns, summary)
@@ -252,9 +258,59 @@ func (s *Server) background(ctx context.Context) {
 		}
 		if ses := s.session.Load(); ses != nil {
 			ses.Settle()
+			if s.opts.Destination != "" && ses.Stale() == 0 && len(s.settle) == 0 {
+				s.writeOut(ses)
+			}
 		}
 	}
 }
 
 // Browsers is how many pages are connected to the live-reload stream.
 func (s *Server) Browsers() int { return s.hub.count() }
+
+// reservedWarning warns of site files under the path the preview server
+// keeps for itself: they are published by yipin build but cannot be seen
+// while previewing.
+func reservedWarning(ses *build.Session) []*diag.Diagnostic {
+	base := strings.TrimPrefix(ses.BasePath(), "/")
+	if base != "" {
+		return nil // the reserved path lies outside the site
+	}
+	hidden := ses.Memory().Under(strings.TrimPrefix(reservedPrefix, "/"))
+	if len(hidden) == 0 {
+		return nil
+	}
+	return []*diag.Diagnostic{diag.Warn("", 0, 0, "网站里有 %d 个文件位于 %s(例如 /%s),预览服务器占用了这个路径,预览时打不开它们", len(hidden), reservedPrefix, hidden[0]).
+		WithHint("把这些内容换个文件夹名(例如去掉开头的两个下划线);正式构建的输出不受影响")}
+}
+
+// writeOut writes the site, as served, to Options.Destination: into a
+// fresh folder that then replaces the old one.
+func (s *Server) writeOut(ses *build.Session) {
+	dest := s.opts.Destination
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(s.opts.Source, dest)
+	}
+	if d := build.CheckDestination(s.opts.Source, dest); d != nil {
+		fmt.Fprintln(s.opts.Stderr, d.Long())
+		return
+	}
+	out, err := publish.NewDir(dest)
+	if err == nil {
+		files := ses.Memory().Files()
+		for rel, data := range files {
+			if err = out.Write(rel, data); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = out.Commit()
+		}
+		if err == nil {
+			fmt.Fprintf(s.opts.Stdout, "已写入 %s:%d 个文件。\n", dest, len(files))
+			return
+		}
+		out.Abort()
+	}
+	fmt.Fprintf(s.opts.Stderr, "写入 %s 失败:%v\n检查文件夹是否可写、磁盘是否已满。\n", dest, err)
+}

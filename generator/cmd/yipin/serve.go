@@ -30,8 +30,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.Drafts, "drafts", true, "包含草稿(draft: true);--drafts=false 不包含")
 	fs.BoolVar(&o.Future, "future", true, "包含发布时间在未来的页面;--future=false 不包含")
 	fs.BoolVar(&open, "open", false, "启动后用浏览器打开网站")
+	var write bool
+	fs.BoolVar(&write, "write", false, "同时把预览的网站写到磁盘(--destination),每次改动后更新;其中的网址是预览地址,且含草稿,不要拿去发布")
+	fs.StringVar(&o.Destination, "destination", "public", "--write 时写到的`文件夹`(相对于网站文件夹)")
 	if code, ok := fs.parse(args); !ok {
 		return code
+	}
+	if !write {
+		o.Destination = ""
 	}
 	if port < 0 || port > 65535 {
 		fmt.Fprintf(stderr, "yipin serve:端口 %d 不对,请写 1 到 65535 之间的数\n", port)
