@@ -35,7 +35,7 @@ type Options struct {
 	// settled; relative to Source.
 	Destination string
 	Stdout      io.Writer // rebuild summaries
-	Stderr  io.Writer // warnings and build errors
+	Stderr      io.Writer // warnings and build errors
 	// Debounce is how long the watcher waits after the last change
 	// before rebuilding; 0 means 40 ms.
 	Debounce time.Duration
