@@ -84,20 +84,10 @@ func othersRead(entry, partials *template.Template) []string {
 				}
 			}
 		case *parse.CommandNode:
-			if len(n.Args) >= 2 {
-				if id, ok := n.Args[0].(*parse.IdentifierNode); ok && strings.HasPrefix(id.Ident, "partial") {
-					if s, ok := n.Args[1].(*parse.StringNode); ok {
-						name := s.Text
-						if !strings.HasPrefix(name, "partials/") {
-							name = "partials/" + name
-						}
-						enter(partials, name, len(n.Args) > 2 && isSelf(n.Args[2], dot, root))
-					} else {
-						// a partial named at run time may be any of them
-						for _, p := range partials.Templates() {
-							enter(partials, p.Name(), false)
-						}
-					}
+			if name, ok := partialCall(n); ok {
+				self := name != "" && len(n.Args) > 2 && isSelf(n.Args[2], dot, root)
+				for _, p := range partialNames(partials, name) {
+					enter(partials, p, self)
 				}
 			}
 			for _, a := range n.Args {

@@ -55,16 +55,10 @@ func usesField(entry *template.Template, partials *template.Template, field stri
 				}
 			}
 		case *parse.CommandNode:
-			if len(n.Args) >= 2 {
-				if id, ok := n.Args[0].(*parse.IdentifierNode); ok && strings.HasPrefix(id.Ident, "partial") {
-					if s, ok := n.Args[1].(*parse.StringNode); ok {
-						name := s.Text
-						if !strings.HasPrefix(name, "partials/") {
-							name = "partials/" + name
-						}
-						if visit(partials, name) {
-							return true
-						}
+			if name, ok := partialCall(n); ok {
+				for _, p := range partialNames(partials, name) {
+					if visit(partials, p) {
+						return true
 					}
 				}
 			}
@@ -100,4 +94,36 @@ func contains(idents []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// partialCall recognises a call of partial or partialCached and returns
+// the template name of the partial, "" when it is named at run time.
+func partialCall(n *parse.CommandNode) (name string, ok bool) {
+	if len(n.Args) < 2 {
+		return "", false
+	}
+	if id, isID := n.Args[0].(*parse.IdentifierNode); !isID || !strings.HasPrefix(id.Ident, "partial") {
+		return "", false
+	}
+	s, isString := n.Args[1].(*parse.StringNode)
+	switch {
+	case !isString:
+		return "", true
+	case strings.HasPrefix(s.Text, "partials/"):
+		return s.Text, true
+	}
+	return "partials/" + s.Text, true
+}
+
+// partialNames is the partial called by name, or every partial when the
+// name is only known at run time.
+func partialNames(partials *template.Template, name string) []string {
+	if name != "" {
+		return []string{name}
+	}
+	var all []string
+	for _, p := range partials.Templates() {
+		all = append(all, p.Name())
+	}
+	return all
 }
