@@ -291,11 +291,13 @@ func (s *Session) apply(changed []string) (*Update, error) {
 	}
 	u := &Update{Kind: "content"}
 	if len(themes) > 0 {
-		apply := s.applyTheme
+		var err error
 		if s.onlyAssets(themes) {
-			apply = s.applyAssets
+			err = s.applyAssets()
+		} else {
+			err = s.applyTheme(themes)
 		}
-		if err := apply(); err != nil {
+		if err != nil {
 			return nil, err
 		}
 		u.Kind = "theme"
@@ -357,8 +359,10 @@ func (s *Session) applyAssets() error {
 	return nil
 }
 
-// applyTheme loads templates, assets and static files again.
-func (s *Session) applyTheme() error {
+// applyTheme loads templates, assets and static files again. When only
+// templates changed (none added or removed), only the outputs whose
+// layouts use them are stale; otherwise every output is.
+func (s *Session) applyTheme(changed []string) error {
 	b := s.b
 	old, assets, statics := b.theme, b.assets, b.statics
 	b.loadTheme()
@@ -367,8 +371,38 @@ func (s *Session) applyTheme() error {
 		return b.diags.Err()
 	}
 	b.r = &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
+	before := slices.Clone(s.order)
+	names := s.templateNames(changed)
 	s.commit()
+	if names == nil || !slices.Equal(old.Names(), b.theme.Names()) || !slices.Equal(before, s.order) {
+		return nil
+	}
+	for _, rel := range s.order {
+		layout := b.r.Layout(s.outputs[rel])
+		if !slices.ContainsFunc(names, func(n string) bool { return layout != "" && b.theme.Uses(layout, n) }) {
+			s.stale.drop(rel)
+		}
+	}
 	return nil
+}
+
+// templateNames names the template files among the changed paths
+// ("partials/footer.html"), or returns nil when something else changed.
+func (s *Session) templateNames(changed []string) []string {
+	var names []string
+	for _, p := range changed {
+		name := ""
+		for _, d := range themeDirs(s.opts.Source, s.b.cfg) {
+			if rel, err := filepath.Rel(filepath.Join(d.Path, "layouts"), p); err == nil && filepath.IsLocal(rel) {
+				name = filepath.ToSlash(rel)
+			}
+		}
+		if name == "" || !strings.HasSuffix(name, ".html") {
+			return nil
+		}
+		names = append(names, name)
+	}
+	return names
 }
 
 // applyContent takes in changed files under content/. It returns "body"

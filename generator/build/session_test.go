@@ -193,6 +193,13 @@ func (e *editor) edit() (changed []string, undo func() []string, what string) {
 			})
 			return "footer template", []string{footer}
 		},
+		func() (string, []string) { // a template only some pages use
+			layout := filepath.Join("themes", "default", "layouts", []string{"cases/case.html", "panggao/project.html"}[e.rng.IntN(2)])
+			e.rewrite(layout, func(s string) string {
+				return strings.Replace(s, "</article>", fmt.Sprintf("<p>版式修改 %d</p></article>", e.n), 1)
+			})
+			return "template " + layout, []string{layout}
+		},
 		func() (string, []string) { // a unit's front matter: its short name shows on many pages
 			units := e.files("content/units")
 			var index []string

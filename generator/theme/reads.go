@@ -20,10 +20,28 @@ var BodyFields = []string{"Content", "Summary", "TOC", "Truncated", "WordCount",
 // the safe side: a field read through a variable or a chain counts.
 func (t *Theme) ReadsOthers(layout string) []string { return t.others[layout] }
 
+// Uses reports whether rendering with the layout executes the template
+// file name ("partials/footer.html", "_default/baseof.html"): yipin serve
+// renders again only the outputs whose layouts use a changed template.
+func (t *Theme) Uses(layout, name string) bool {
+	return layout == name || slices.Contains(t.reach[layout], name)
+}
+
+// Names lists the template files of the theme and the site.
+func (t *Theme) Names() []string {
+	names := make([]string, 0, len(t.files))
+	for n := range t.files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
 // othersRead walks the templates reachable from the entry template,
 // following which value the dot holds: the rendered page ("self") or
-// something else.
-func othersRead(entry, partials *template.Template) []string {
+// something else. It returns the body fields read of other pages and the
+// names of the templates reached.
+func othersRead(entry, partials *template.Template) (fields, reached []string) {
 	found := map[string]bool{}
 	note := func(idents ...string) {
 		for _, id := range idents {
@@ -129,11 +147,16 @@ func othersRead(entry, partials *template.Template) []string {
 		}
 	}
 	enter(entry, entry.Name(), true)
-	var out []string
 	for _, f := range BodyFields {
 		if found[f] {
-			out = append(out, f)
+			fields = append(fields, f)
 		}
 	}
-	return out
+	for v := range seen {
+		if !slices.Contains(reached, v.name) {
+			reached = append(reached, v.name)
+		}
+	}
+	slices.Sort(reached)
+	return fields, reached
 }

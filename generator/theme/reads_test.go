@@ -46,6 +46,14 @@ func TestDefaultThemeArticlesReadOwnBody(t *testing.T) {
 	if got := th.ReadsOthers("_default/single.html"); len(got) > 0 {
 		t.Errorf("single.html reads %v of other pages", got)
 	}
+	for name, want := range map[string]bool{
+		"_default/single.html": true, "_default/baseof.html": true, "partials/footer.html": true,
+		"partials/related.html": true, "cases/case.html": false, "partials/leaderboard.html": false,
+	} {
+		if th.Uses("_default/single.html", name) != want {
+			t.Errorf("Uses(single.html, %s) = %v, want %v", name, !want, want)
+		}
+	}
 	if got := th.ReadsOthers("index.html"); !slices.Contains(got, "Summary") {
 		t.Errorf("index.html (lead stories with summaries) reads %v of other pages, want Summary among them", got)
 	}

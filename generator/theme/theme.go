@@ -35,6 +35,7 @@ type Theme struct {
 	cache        sync.Map                      // partialCached: name + variant → template.HTML
 	paginates    map[string]bool               // layout name → reads .Paginator
 	others       map[string][]string           // layout name → body fields it may read on other pages
+	reach        map[string][]string           // layout name → the templates it executes
 	strings      map[string]string             // T's strings
 }
 
@@ -49,7 +50,7 @@ type Dir struct {
 // from each dir in the same way.
 func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 	lang := env.Config.Language
-	t := &Theme{files: map[string]string{}, abs: map[string]string{}, paginates: map[string]bool{}, others: map[string][]string{}, entries: map[string]*template.Template{}, strings: map[string]string{}}
+	t := &Theme{files: map[string]string{}, abs: map[string]string{}, paginates: map[string]bool{}, others: map[string][]string{}, reach: map[string][]string{}, entries: map[string]*template.Template{}, strings: map[string]string{}}
 	var diags []*diag.Diagnostic
 	sources := map[string][]byte{}
 	for _, d := range dirs {
@@ -113,7 +114,7 @@ func (t *Theme) parse(sources map[string][]byte, funcs template.FuncMap) []*diag
 		}
 		t.entries[n] = entry
 		t.paginates[n] = usesField(entry, t.partials, "Paginator")
-		t.others[n] = othersRead(entry, t.partials)
+		t.others[n], t.reach[n] = othersRead(entry, t.partials)
 	}
 	return diags
 }
