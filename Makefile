@@ -42,7 +42,7 @@ bench: $(BIN)
 
 ## bench-serve: save-to-reload latency of yipin serve on the corpus (make corpus N=10000 first)
 bench-serve:
-	YIPIN_BENCH_SITE=$(CORPUS) $(GO) test -run '^$$' -bench SaveToReload -benchtime 40x ./generator/serve/
+	YIPIN_BENCH_SITE=$(abspath $(CORPUS)) $(GO) test -run '^$$' -bench SaveToReload -benchtime 40x ./generator/serve/
 
 ## bench-go: the Go benchmarks of the Markdown and render stages
 bench-go:
