@@ -69,7 +69,9 @@ func TestLiveReload(t *testing.T) {
 
 	// an editor's atomic save: temporary file renamed over the page
 	ts.save(a, "---\ntitle: 关于开展主题党日活动的通知\ndate: 2025-05-06\n---\n改过的正文。\n")
-	es.next("reload")
+	if m := es.next("reload"); m.Path != "/dangjian/news/a/" {
+		t.Errorf("reload path %q, want the page edited, /dangjian/news/a/ (the script follows the author there)", m.Path)
+	}
 	if _, body, _ := ts.get("/dangjian/news/a/"); !strings.Contains(body, "改过的正文") {
 		t.Errorf("the edit is not served:\n%s", body)
 	}
