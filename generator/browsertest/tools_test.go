@@ -14,10 +14,11 @@ const (
 	fixtureHint = "获取办法:在仓库根目录运行 make fixtures"
 )
 
-// needLong skips the test under -short.
+// needLong skips the test under -short, except in CI, where every
+// browser test must run.
 func needLong(t *testing.T) {
 	t.Helper()
-	if testing.Short() {
+	if testing.Short() && os.Getenv("CI") == "" {
 		t.Skip("-short:跳过浏览器与 nginx 测试")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"yipin/generator/content"
@@ -32,8 +33,9 @@ import (
 //     files; bodies are converted again only where the body or a link in
 //     it changed; every output is stale, since any template may show any
 //     page through .Site;
-//   - templates, assets or static files: the theme is loaded again and
-//     every output is stale;
+//   - templates: the theme is loaded again, and the outputs whose layouts
+//     execute a changed file are stale (theme.Uses); assets or static
+//     files: they are published again and every output is stale;
 //   - site.yaml, or anything else: a full build.
 //
 // A stale output is rendered again when it is asked for (File), before
@@ -49,7 +51,8 @@ type Session struct {
 	outputs  map[string]render.Output
 	order    []string // outputs by rel, in render order
 	stale    staleSet
-	pending  []string // changes of failed Applies, retried with the next
+	applying atomic.Int32 // Applys waiting for the lock; Settle gives way to them
+	pending  []string     // changes of failed Applies, retried with the next
 	problems func([]*diag.Diagnostic)
 }
 
@@ -161,7 +164,7 @@ func (s *Session) Settle() (rendered int) {
 	order := slices.Clone(s.order)
 	s.mu.RUnlock()
 	for _, rel := range order {
-		if s.waitingApply() {
+		if s.applying.Load() > 0 {
 			return rendered
 		}
 		s.mu.RLock()
@@ -181,13 +184,6 @@ func (s *Session) Stale() int {
 	return len(s.stale.m)
 }
 
-// waitingApply reports whether an Apply is waiting for the lock.
-func (s *Session) waitingApply() bool {
-	s.stale.mu.Lock()
-	defer s.stale.mu.Unlock()
-	return s.stale.applying > 0
-}
-
 // Apply takes in the files changed since the last call (absolute paths),
 // renders at once the stale outputs among eager (the pages open in a
 // browser, by rel), and leaves the rest stale. On failure the last good
@@ -201,14 +197,10 @@ func (s *Session) Apply(changed, eager []string) (*Update, error) {
 // new base URL means a full build.
 func (s *Session) ApplyAt(baseURL string, changed, eager []string) (*Update, error) {
 	start := time.Now()
-	s.stale.mu.Lock()
-	s.stale.applying++
-	s.stale.mu.Unlock()
+	s.applying.Add(1)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.stale.mu.Lock()
-	s.stale.applying--
-	s.stale.mu.Unlock()
+	s.applying.Add(-1)
 
 	changed = append(s.pending, changed...)
 	slices.Sort(changed)
@@ -465,7 +457,7 @@ func (s *Session) applyContent(changed []string) (kind string, pages []string, e
 		pages, err := s.rebody(bodies)
 		return "body", pages, err
 	}
-	if err := s.remodel(sources, files, edited); err != nil {
+	if err := s.remodel(sources, files, edited, changed); err != nil {
 		return "", nil, err
 	}
 	for _, path := range edited {
@@ -549,8 +541,10 @@ func bodyChanges(was, now *bodyEntry) []string {
 }
 
 // remodel makes the model again from parsed sources and takes it in when
-// it has no errors, with every output stale.
-func (s *Session) remodel(sources []*content.Source, files []content.File, edited []string) error {
+// it has no errors, with every output stale. edited are the content paths
+// of the Markdown files read again, changed every file changed on disk
+// (a bundle's picture, an attachment), which is published again.
+func (s *Session) remodel(sources []*content.Source, files []content.File, edited, changed []string) error {
 	b := s.b
 	m, ds := site.New(b.cfg, sources, files, site.Options{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now})
 	b.diags.AddAll(ds)
@@ -584,7 +578,7 @@ func (s *Session) remodel(sources []*content.Source, files []content.File, edite
 	}
 	var copies []site.File
 	for _, f := range m.Files {
-		if !oldFiles[f] {
+		if !oldFiles[f] || slices.Contains(changed, f.Abs) {
 			copies = append(copies, f)
 		}
 	}
@@ -639,9 +633,8 @@ func allCSS(paths []string) bool {
 // staleSet is the outputs waiting to be rendered again. An output being
 // rendered holds a channel that is closed when it is done.
 type staleSet struct {
-	mu       sync.Mutex
-	m        map[string]chan struct{}
-	applying int // Applys waiting for the session's lock
+	mu sync.Mutex
+	m  map[string]chan struct{}
 }
 
 func (t *staleSet) add(rel string) {

@@ -193,6 +193,11 @@ func (e *editor) edit() (changed []string, undo func() []string, what string) {
 			})
 			return "footer template", []string{footer}
 		},
+		func() (string, []string) { // a bundle's attachment, same name
+			csv := filepath.Join("content", "news", "2024", "kaishi-zhutidangri", "anpai.csv")
+			e.rewrite(csv, func(s string) string { return s + fmt.Sprintf("第%d行,补充\n", e.n) })
+			return "attachment " + csv, []string{csv}
+		},
 		func() (string, []string) { // a template only some pages use
 			layout := filepath.Join("themes", "default", "layouts", []string{"cases/case.html", "panggao/project.html"}[e.rng.IntN(2)])
 			e.rewrite(layout, func(s string) string {
