@@ -44,40 +44,39 @@ const relatedWindow = 100
 //
 // Every tag and unit list is in list order, the order of RegularPages, so
 // the lists are merged by that index: a page's count is the number of
-// lists it appears in, found without a map or a sort.
+// lists it appears in, found without a map or a sort. The merge runs on
+// copies of the indexes kept beside each list (relatedIndex): following
+// the pointers to the pages cost more than the rest of an article's
+// template.
 func (p *Page) Related() []*Page {
-	var lists [][]*Page
+	var lists [][]int
 	for _, t := range p.Tags() {
-		lists = append(lists, p.near(t.Pages))
+		lists = append(lists, p.near(t.ords))
 	}
 	for _, u := range p.Units {
-		lists = append(lists, p.near(u.Articles))
+		lists = append(lists, p.near(u.ords))
 	}
 	type ranked struct {
 		page   *Page
 		shared int
 	}
 	top := make([]ranked, 0, MaxRelated)
-	heads := make([]int, len(lists))
 	for {
-		var next *Page
-		for i, l := range lists {
-			if heads[i] < len(l) && (next == nil || l[heads[i]].ord < next.ord) {
-				next = l[heads[i]]
+		next := -1
+		for _, l := range lists {
+			if len(l) > 0 && (next < 0 || l[0] < next) {
+				next = l[0]
 			}
 		}
-		if next == nil {
+		if next < 0 {
 			break
 		}
 		shared := 0
 		for i, l := range lists {
-			if heads[i] < len(l) && l[heads[i]] == next {
-				heads[i]++
+			if len(l) > 0 && l[0] == next {
+				lists[i] = l[1:]
 				shared++
 			}
-		}
-		if next == p || next.Kind != KindPage {
-			continue
 		}
 		// Pages come newest first, so a page displaces only pages that
 		// share fewer; among equals the earlier one stays ahead.
@@ -88,11 +87,15 @@ func (p *Page) Related() []*Page {
 		if j == MaxRelated {
 			continue
 		}
+		q := p.Site.RegularPages[next]
+		if q == p || q.Kind != KindPage {
+			continue
+		}
 		if len(top) < MaxRelated {
 			top = append(top, ranked{})
 		}
 		copy(top[j+1:], top[j:len(top)-1])
-		top[j] = ranked{next, shared}
+		top[j] = ranked{q, shared}
 	}
 	related := make([]*Page, len(top))
 	for i, r := range top {
@@ -101,10 +104,36 @@ func (p *Page) Related() []*Page {
 	return related
 }
 
-// near is the part of list, in list order, within relatedWindow of p.
-func (p *Page) near(list []*Page) []*Page {
-	i, _ := slices.BinarySearchFunc(list, p.ord, func(q *Page, ord int) int { return cmp.Compare(q.ord, ord) })
-	return list[max(0, i-relatedWindow):min(len(list), i+relatedWindow+1)]
+// ords lists the pages' indexes in Site.RegularPages.
+func ords(pages []*Page) []int {
+	out := make([]int, len(pages))
+	for i, q := range pages {
+		out[i] = q.ord
+	}
+	return out
+}
+
+// near is the part of a list's indexes within relatedWindow of p.
+func (p *Page) near(ords []int) []int {
+	i, _ := slices.BinarySearch(ords, p.ord)
+	return ords[max(0, i-relatedWindow):min(len(ords), i+relatedWindow+1)]
+}
+
+// relatedIndex keeps beside each tag's and unit's list the pages' indexes
+// in RegularPages, for Related.
+func (b *builder) relatedIndex() {
+	for _, p := range b.site.RegularPages {
+		for _, t := range p.Tags() {
+			if t.ords == nil {
+				t.ords = ords(t.Pages)
+			}
+		}
+		for _, u := range p.Units {
+			if u.ords == nil {
+				u.ords = ords(u.Articles)
+			}
+		}
+	}
 }
 
 // SiteMap is the human-readable site map (网站地图) at /sitemap/: every

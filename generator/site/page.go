@@ -207,6 +207,7 @@ type Term struct {
 	Pages    []*Page // in list order
 	Page     *Page   // the term's own list page
 	Taxonomy *Taxonomy
+	ords     []int // the indexes of Pages in Site.RegularPages, for Related
 }
 
 // RelPermalink is the URL of the term's page.

@@ -88,6 +88,7 @@ func New(cfg *config.Config, sources []*content.Source, files []content.File, o 
 	b.files(files)
 	b.meta()
 	b.party()
+	b.relatedIndex()
 	b.aliases()
 	s.Menus = menus(cfg)
 	for p := range s.byPath {

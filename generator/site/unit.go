@@ -25,6 +25,7 @@ type Unit struct {
 	Page      *Page
 	Brand     *Brand          // nil when the unit has none
 	Articles  []*Page         // ordinary pages naming the unit, in list order
+	ords      []int           // the indexes of Articles in Site.RegularPages, for Related
 	Cases     []*Case         // newest first
 	Panggao   []*PanggaoEntry // one per year, newest first
 }
