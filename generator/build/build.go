@@ -96,6 +96,7 @@ type run struct {
 	pub   *publish.Publisher
 	out   destination
 	r     *render.Renderer
+	reads sync.Pool // *[]byte buffers that convert reads Markdown files into
 
 	// For a Session (yipin serve): the parsed sources are kept, and
 	// converted bodies are kept across builds in bodies.
@@ -195,7 +196,7 @@ func (b *run) load() error {
 	wg.Go(func() {
 		var ds []*diag.Diagnostic
 		sources, files, ds = content.Load(filepath.Join(b.opts.Source, "content"), "content", content.Options{
-			Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Workers: b.opts.Workers,
+			Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Workers: b.opts.Workers, DropBody: true,
 		})
 		b.diags.AddAll(ds)
 	})
@@ -209,15 +210,15 @@ func (b *run) load() error {
 	b.diags.AddAll(ds)
 	b.site = s
 	s.SetConverter(b.convert)
-	for _, src := range sources {
+	if !b.keep {
 		// The model holds what it needs of the front matter, and bodies are
-		// read again when their page is converted: a build keeps no file's
-		// text or YAML tree in memory. A Session keeps the YAML trees to
-		// make the model again after a change.
-		if !b.keep {
+		// read again when their page is converted (content.Load dropped
+		// them): a build keeps no file's text or YAML tree in memory. A
+		// Session keeps the YAML trees to make the model again after a
+		// change.
+		for _, src := range sources {
 			src.Front.Node = nil
 		}
-		src.Body = nil
 	}
 	b.sources, b.files = sources, files
 	b.copyFiles(s.Files)
@@ -263,7 +264,13 @@ func (b *run) loadTheme() {
 // HTML lives only while the page is being rendered.
 func (b *run) convert(p *site.Page, first bool) site.Body {
 	src := p.Origin()
-	body, err := src.ReadBody()
+	buf, _ := b.reads.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer b.reads.Put(buf)
+	body, read, err := src.ReadBodyInto(*buf)
+	*buf = read // nothing converted keeps a reference to body
 	if err != nil {
 		if first {
 			b.diags.Add(diag.New(src.File, 0, 0, "无法再次读取这个文件:%v", err).

@@ -401,7 +401,7 @@ func (s *Session) templateNames(changed []string) []string {
 // when only bodies changed, with the site paths of the pages changed.
 func (s *Session) applyContent(changed []string) (kind string, pages []string, err error) {
 	b := s.b
-	opts := content.Options{Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Workers: b.opts.Workers}
+	opts := content.Options{Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Workers: b.opts.Workers, DropBody: true}
 	byAbs := make(map[string]int, len(b.sources))
 	for i, src := range b.sources {
 		byAbs[src.Abs] = i
@@ -431,7 +431,6 @@ func (s *Session) applyContent(changed []string) (kind string, pages []string, e
 		if !fronts {
 			sources, fronts = slices.Clone(sources), true
 		}
-		fresh.Body = nil
 		sources[i] = fresh
 	}
 	files := b.files
@@ -440,9 +439,6 @@ func (s *Session) applyContent(changed []string) (kind string, pages []string, e
 		var ds []*diag.Diagnostic
 		sources, files, ds = content.Load(filepath.Join(s.opts.Source, "content"), "content", opts)
 		b.diags.AddAll(ds)
-		for _, src := range sources {
-			src.Body = nil
-		}
 		edited = nil
 		for _, p := range changed {
 			if rel, err := filepath.Rel(filepath.Join(s.opts.Source, "content"), p); err == nil {

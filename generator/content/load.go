@@ -34,9 +34,10 @@ func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var buf []byte // reused file by file when o.DropBody
 			for batch := range markdown {
 				for _, e := range batch {
-					e.result.src, e.result.diags = readSource(e, prefix, o)
+					e.result.src, e.result.diags, buf = readSource(e, prefix, o, buf)
 				}
 			}
 		})
@@ -69,23 +70,28 @@ type result struct {
 
 // readSource reads and parses the Markdown file e; it returns a nil Source
 // when the file cannot be read. The Source's Kind, Dir, Name and Resources
-// are left for Load to fill in.
-func readSource(e entry, prefix string, o Options) (*Source, []*diag.Diagnostic) {
+// are left for Load to fill in. With o.DropBody the file is read into
+// buf's storage, and the buffer is returned for the next file; else the
+// Source's Body keeps the bytes read, and buf is not used.
+func readSource(e entry, prefix string, o Options, buf []byte) (*Source, []*diag.Diagnostic, []byte) {
 	file := joinSlash(prefix, e.rel)
 	limit := o.maxFileSize()
 	if e.size > limit {
-		return nil, []*diag.Diagnostic{tooBig(file, e.size, limit)}
+		return nil, []*diag.Diagnostic{tooBig(file, e.size, limit)}, buf
 	}
-	data, err := readLimited(e.abs, e.size, limit)
+	if !o.DropBody {
+		buf = nil
+	}
+	data, err := readLimited(e.abs, e.size, limit, buf)
 	if err != nil {
 		return nil, []*diag.Diagnostic{diag.New(file, 0, 0, "无法读取这个文件").
-			WithHint("请检查文件是否存在、是否有读取权限,或者是否正被其他程序占用(%v)", err)}
+			WithHint("请检查文件是否存在、是否有读取权限,或者是否正被其他程序占用(%v)", err)}, buf
 	}
 	if int64(len(data)) > limit {
-		return nil, []*diag.Diagnostic{tooBig(file, int64(len(data)), limit)}
+		return nil, []*diag.Diagnostic{tooBig(file, int64(len(data)), limit)}, buf
 	}
 	fm, body, bodyLine, ds := ParseFrontMatter(file, data, o)
-	return &Source{
+	src := &Source{
 		Path:       e.rel,
 		File:       file,
 		Abs:        e.abs,
@@ -93,12 +99,19 @@ func readSource(e entry, prefix string, o Options) (*Source, []*diag.Diagnostic)
 		Front:      fm,
 		Body:       body,
 		BodyLine:   bodyLine,
-	}, ds
+	}
+	if o.DropBody {
+		// nothing parsed keeps a reference to data
+		src.Body = nil
+		return src, ds, data
+	}
+	return src, ds, buf
 }
 
 // readLimited reads at most limit+1 bytes of the file, so that a file
 // that grew after it was listed is still caught without reading it all.
-func readLimited(name string, size, limit int64) ([]byte, error) {
+// It reads into buf's storage when that is large enough.
+func readLimited(name string, size, limit int64, buf []byte) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -106,7 +119,10 @@ func readLimited(name string, size, limit int64) ([]byte, error) {
 	defer f.Close()
 	// One allocation of the listed size (plus one byte to notice growth);
 	// a file that grew since it was listed is read on up to the limit.
-	buf := make([]byte, 0, min(size, limit)+1)
+	if want := int(min(size, limit) + 1); cap(buf) < want {
+		buf = make([]byte, 0, want)
+	}
+	buf = buf[:0]
 	for {
 		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
@@ -157,7 +173,7 @@ func Reread(src *Source, o Options) (*Source, []*diag.Diagnostic) {
 			WithHint("请检查文件是否存在、是否有读取权限(%v)", err)}
 	}
 	prefix := strings.TrimSuffix(src.File, "/"+src.Path)
-	fresh, ds := readSource(entry{rel: src.Path, abs: src.Abs, size: info.Size()}, prefix, o)
+	fresh, ds, _ := readSource(entry{rel: src.Path, abs: src.Abs, size: info.Size()}, prefix, o, nil)
 	if fresh != nil {
 		fresh.Kind, fresh.Dir, fresh.Name, fresh.Resources = src.Kind, src.Dir, src.Name, src.Resources
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -271,5 +272,46 @@ func TestLoadSymlinkedContentFolder(t *testing.T) {
 	sources, _, diags := Load(link, "content", Options{})
 	if len(diags) != 0 || len(sources) != 1 || sources[0].Path != "news/a.md" || sources[0].File != "content/news/a.md" {
 		t.Fatalf("sources %v, diags %v", sources, diags)
+	}
+}
+
+// TestLoadDropBody: with DropBody every file parses as without it, shared
+// read buffers and all, and ReadBodyInto reads each body again into one
+// reused buffer.
+func TestLoadDropBody(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for i := range 40 {
+		// sizes that go up and down, so buffers are both reused and grown
+		body := strings.Repeat("党建引领，", 1+(i*37)%23)
+		files[fmt.Sprintf("news/%02d.md", i)] = fmt.Sprintf("---\ntitle: 第%d篇\ntags: [标签%d]\n---\n%s\n", i, i%3, body)
+	}
+	writeTree(t, dir, files)
+	kept, _, ds := Load(dir, "content", Options{Workers: 2})
+	if len(ds) > 0 {
+		t.Fatal(ds[0].Long())
+	}
+	dropped, _, ds := Load(dir, "content", Options{Workers: 2, DropBody: true})
+	if len(ds) > 0 {
+		t.Fatal(ds[0].Long())
+	}
+	var buf []byte
+	for i, s := range dropped {
+		k := kept[i]
+		if s.Body != nil {
+			t.Fatalf("%s: Body kept with DropBody", s.Path)
+		}
+		if !reflect.DeepEqual(s.Front.Title, k.Front.Title) || !reflect.DeepEqual(s.Front.Terms, k.Front.Terms) ||
+			s.BodyOffset != k.BodyOffset || s.BodyLine != k.BodyLine {
+			t.Errorf("%s: parsed differently with DropBody", s.Path)
+		}
+		body, read, err := s.ReadBodyInto(buf)
+		if err != nil || string(body) != string(k.Body) {
+			t.Fatalf("%s: ReadBodyInto = %q, %v; want %q", s.Path, body, err, k.Body)
+		}
+		if cap(buf) > len(read) && &read[:1][0] != &buf[:1][0] {
+			t.Errorf("%s: a large enough buffer was not reused", s.Path)
+		}
+		buf = read
 	}
 }

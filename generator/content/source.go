@@ -5,6 +5,7 @@ package content
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -50,17 +51,44 @@ type Source struct {
 // ReadBody returns Body, or, when the caller dropped it to save memory,
 // reads it again from the file.
 func (s *Source) ReadBody() ([]byte, error) {
+	body, _, err := s.ReadBodyInto(nil)
+	return body, err
+}
+
+// ReadBodyInto is ReadBody reading the file into buf's storage when it is
+// large enough. It returns the buffer read into, for the next read once
+// body is no longer needed; a converter reading file after file allocates
+// no memory for them.
+func (s *Source) ReadBodyInto(buf []byte) (body, read []byte, err error) {
 	if s.Body != nil {
-		return s.Body, nil
+		return s.Body, buf, nil
 	}
-	data, err := os.ReadFile(s.Abs)
+	f, err := os.Open(s.Abs)
 	if err != nil {
-		return nil, err
+		return nil, buf, err
 	}
-	if len(data) < s.BodyOffset {
-		return nil, fmt.Errorf("文件 %s 在构建过程中被改短了", s.File)
+	defer f.Close()
+	buf = buf[:0]
+	if info, err := f.Stat(); err == nil && int64(cap(buf)) < info.Size()+1 {
+		buf = make([]byte, 0, info.Size()+1)
 	}
-	return data[s.BodyOffset:], nil
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, buf, err
+		}
+	}
+	if len(buf) < s.BodyOffset {
+		return nil, buf, fmt.Errorf("文件 %s 在构建过程中被改短了", s.File)
+	}
+	return buf[s.BodyOffset:], buf, nil
 }
 
 // File is a non-Markdown file under content/ that is not a bundle resource;
@@ -78,6 +106,9 @@ type Options struct {
 	Taxonomies  []string       // front-matter keys that hold term lists; nil means {"tags"}
 	MaxFileSize int64          // largest Markdown file read; 0 means 10 MiB
 	Workers     int            // parallel readers; 0 means runtime.GOMAXPROCS(0)
+	// DropBody leaves Source.Body nil (ReadBody reads it again): each
+	// reader of Load reads file after file into one buffer.
+	DropBody bool
 }
 
 // DefaultMaxFileSize is the MaxFileSize used when Options leaves it 0.

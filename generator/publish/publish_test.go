@@ -37,8 +37,11 @@ func TestMinifyByType(t *testing.T) {
 func TestDirCommitReplacesWholeFolder(t *testing.T) {
 	root := t.TempDir()
 	final := filepath.Join(root, "public")
-	os.MkdirAll(filepath.Join(final, "stale"), 0o755)
+	// files at each depth the old folder is removed by, in parallel
+	os.MkdirAll(filepath.Join(final, "stale", "deep", "er"), 0o755)
 	os.WriteFile(filepath.Join(final, "stale", "old.html"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(final, "stale", "deep", "er", "old.html"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(final, "old.xml"), []byte("old"), 0o644)
 
 	d, err := NewDir(final)
 	if err != nil {
@@ -53,8 +56,10 @@ func TestDirCommitReplacesWholeFolder(t *testing.T) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(final, "stale")); !os.IsNotExist(err) {
-		t.Error("files of the old build survived Commit")
+	for _, old := range []string{"stale", "old.xml"} {
+		if _, err := os.Stat(filepath.Join(final, old)); !os.IsNotExist(err) {
+			t.Errorf("%s of the old build survived Commit", old)
+		}
 	}
 	got, err := os.ReadFile(filepath.Join(final, "news", "政策", "index.html"))
 	if err != nil || string(got) != "new" {
