@@ -37,6 +37,9 @@ type Options struct {
 	// Memory, when set, receives every output instead of Destination:
 	// nothing is written to disk (yipin serve).
 	Memory *publish.Memory
+	// TuneGC sets the process's garbage collector for one build that
+	// ends with the process (yipin build): see gc.go.
+	TuneGC bool
 }
 
 // destination is where a build's outputs go until it commits them: a
@@ -73,6 +76,9 @@ func Run(o Options) (*Stats, error) {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	b := &run{opts: o, stats: &Stats{}, last: start, diags: &diag.List{Max: diag.DefaultMax}}
+	if o.TuneGC {
+		b.memoryLimit = tuneGC()
+	}
 	err := b.build()
 	b.stats.Duration = time.Since(start)
 	for _, d := range b.diags.Items() {
@@ -97,6 +103,8 @@ type run struct {
 	out   destination
 	r     *render.Renderer
 	reads sync.Pool // *[]byte buffers that convert reads Markdown files into
+
+	memoryLimit func(markdown int64) // set by Options.TuneGC
 
 	// For a Session (yipin serve): the parsed sources are kept, and
 	// converted bodies are kept across builds in bodies.
@@ -202,6 +210,13 @@ func (b *run) load() error {
 	})
 	wg.Go(b.loadTheme)
 	wg.Wait()
+	if b.memoryLimit != nil {
+		var size int64
+		for _, src := range sources {
+			size += int64(src.Size)
+		}
+		b.memoryLimit(size)
+	}
 	b.step("读取")
 	if b.diags.HasErrors() {
 		return b.diags.Err()

@@ -96,6 +96,7 @@ func readSource(e entry, prefix string, o Options, buf []byte) (*Source, []*diag
 		File:       file,
 		Abs:        e.abs,
 		BodyOffset: len(data) - len(body),
+		Size:       len(data),
 		Front:      fm,
 		Body:       body,
 		BodyLine:   bodyLine,

@@ -45,6 +45,7 @@ type Source struct {
 	BodyLine   int          // 1-based line in the file where Body starts
 	Abs        string       // the file on disk
 	BodyOffset int          // byte offset in the file where Body starts
+	Size       int          // bytes in the file when it was read
 	Resources  []File       // Bundle only: the other files in the bundle folder (recursively), sorted by Path
 }
 

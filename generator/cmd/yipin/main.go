@@ -167,6 +167,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
+	o.TuneGC = true // this process makes one build and ends
 	stats, err := build.Run(o)
 	if !quiet && stats != nil {
 		for _, w := range stats.Warnings {
