@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -157,6 +158,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "读取 site.yaml、content/ 和主题,生成完整的静态网站。", stdout, stderr)
 	var o build.Options
 	var quiet, timings bool
+	var cpuProfile string
 	fs.StringVar(&o.Source, "source", ".", "网站`文件夹`(含 site.yaml)")
 	fs.StringVar(&o.Destination, "destination", "public", "输出`文件夹`(相对于网站文件夹)")
 	fs.StringVar(&o.BaseURL, "base-url", "", "网站`网址`,覆盖 site.yaml 的 base_url,例如 https://example.gov.cn/dangjian/")
@@ -164,8 +166,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.Future, "future", false, "包含发布时间在未来的页面")
 	fs.BoolVar(&quiet, "quiet", false, "只输出错误")
 	fs.BoolVar(&timings, "timings", false, "列出每个构建步骤的用时")
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "把构建的 CPU 剖析写入`文件`(供开发者用 go tool pprof 分析性能)")
 	if code, ok := fs.parse(args); !ok {
 		return code
+	}
+	if cpuProfile != "" {
+		stop, err := startCPUProfile(cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "错误:无法写入 CPU 剖析文件:%v\n", err)
+			return exitBuild
+		}
+		defer stop()
 	}
 	o.TuneGC = true // this process makes one build and ends
 	stats, err := build.Run(o)
@@ -220,4 +231,21 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "yipin %s\n", v)
 	return exitOK
+}
+
+// startCPUProfile starts writing a CPU profile to file; the function it
+// returns stops it and closes the file.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -68,6 +68,7 @@ var buildFlags = []string{
 	"--future\n", "包含发布时间在未来的页面",
 	"--quiet\n", "只输出错误",
 	"--timings\n", "列出每个构建步骤的用时",
+	"--cpuprofile 文件", "CPU 剖析",
 }
 
 func TestBuildHelp(t *testing.T) {
@@ -320,6 +321,25 @@ func TestBuildTimings(t *testing.T) {
 	code, stdout, _ = call("build", "--timings", "--quiet", "--source", root)
 	if code != exitOK || strings.Contains(stdout, "构建完成") || !strings.Contains(stdout, "渲染") {
 		t.Errorf("--timings --quiet: exit %d, stdout %q; want the steps without the summary", code, stdout)
+	}
+}
+
+// TestBuildCPUProfile: --cpuprofile writes a profile for go tool pprof;
+// a file that cannot be created is an error before the build.
+func TestBuildCPUProfile(t *testing.T) {
+	root := writeSite(t, tinySite())
+	prof := filepath.Join(t.TempDir(), "cpu.pprof")
+	code, _, stderr := call("build", "--quiet", "--cpuprofile", prof, "--source", root)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(prof)
+	if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Fatalf("profile %s: %d bytes, %v; want a gzipped pprof profile", prof, len(data), err)
+	}
+	code, _, stderr = call("build", "--quiet", "--cpuprofile", filepath.Join(root, "missing", "cpu.pprof"), "--source", root)
+	if code != exitBuild || !strings.Contains(stderr, "无法写入 CPU 剖析文件") {
+		t.Errorf("unwritable profile: exit %d, stderr %q", code, stderr)
 	}
 }
 
