@@ -77,7 +77,7 @@ func Run(o Options) (*Stats, error) {
 	}
 	b := &run{opts: o, stats: &Stats{}, last: start, diags: &diag.List{Max: diag.DefaultMax}}
 	if o.TuneGC {
-		b.memoryLimit = tuneGC()
+		setGCPercent()
 	}
 	err := b.build()
 	b.stats.Duration = time.Since(start)
@@ -103,8 +103,6 @@ type run struct {
 	out   destination
 	r     *render.Renderer
 	reads sync.Pool // *[]byte buffers that convert reads Markdown files into
-
-	memoryLimit func(markdown int64) // set by Options.TuneGC
 
 	// For a Session (yipin serve): the parsed sources are kept, and
 	// converted bodies are kept across builds in bodies.
@@ -210,12 +208,12 @@ func (b *run) load() error {
 	})
 	wg.Go(b.loadTheme)
 	wg.Wait()
-	if b.memoryLimit != nil {
+	if b.opts.TuneGC {
 		var size int64
 		for _, src := range sources {
 			size += int64(src.Size)
 		}
-		b.memoryLimit(size)
+		setMemoryLimit(size)
 	}
 	b.step("读取")
 	if b.diags.HasErrors() {

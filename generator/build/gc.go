@@ -23,15 +23,17 @@ func memoryLimit(markdown int64) int64 {
 	return 256<<20 + 2*markdown
 }
 
-// tuneGC sets the garbage collector's percent now, and returns the
-// function that sets its memory limit once the Markdown read is known.
-func tuneGC() (limit func(markdown int64)) {
+// setGCPercent sets GOGC for a tuned build, unless the environment does.
+func setGCPercent() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
-	return func(markdown int64) {
-		if os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(memoryLimit(markdown))
-		}
+}
+
+// setMemoryLimit sets the soft memory limit for a tuned build once the
+// Markdown read is known, unless the environment sets GOMEMLIMIT.
+func setMemoryLimit(markdown int64) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit(markdown))
 	}
 }

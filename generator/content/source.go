@@ -5,8 +5,7 @@ package content
 
 import (
 	"fmt"
-	"io"
-	"os"
+	"math"
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -64,28 +63,16 @@ func (s *Source) ReadBodyInto(buf []byte) (body, read []byte, err error) {
 	if s.Body != nil {
 		return s.Body, buf, nil
 	}
-	f, err := os.Open(s.Abs)
+	// sized by the file as it was first read; a file that grew since is
+	// read on to its end
+	data, err := readLimited(s.Abs, int64(s.Size), math.MaxInt64, buf)
+	if data == nil {
+		data = buf
+	}
 	if err != nil {
-		return nil, buf, err
+		return nil, data, err
 	}
-	defer f.Close()
-	buf = buf[:0]
-	if info, err := f.Stat(); err == nil && int64(cap(buf)) < info.Size()+1 {
-		buf = make([]byte, 0, info.Size()+1)
-	}
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, buf, err
-		}
-	}
+	buf = data
 	if len(buf) < s.BodyOffset {
 		return nil, buf, fmt.Errorf("文件 %s 在构建过程中被改短了", s.File)
 	}
