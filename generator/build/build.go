@@ -103,6 +103,9 @@ type run struct {
 	out   destination
 	r     *render.Renderer
 	reads sync.Pool // *[]byte buffers that convert reads Markdown files into
+	// stdlib executes templates with html/template alone, without their
+	// compiled form (tmplexec): tests compare the two.
+	stdlib bool
 
 	// For a Session (yipin serve): the parsed sources are kept, and
 	// converted bodies are kept across builds in bodies.
@@ -267,6 +270,7 @@ func (b *run) loadTheme() {
 			return b.cfg.RelURL(p), nil
 		},
 		Markdownify: func(s string) template.HTML { return template.HTML(b.md.Inline(s)) },
+		Stdlib:      b.stdlib,
 	})
 	b.diags.AddAll(ds)
 	b.theme = t

@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"yipin/generator/diag"
+	"yipin/generator/publish"
+	"yipin/generator/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of whole-site tests")
@@ -192,5 +197,50 @@ func TestBaseURLFlag(t *testing.T) {
 	}
 	if _, err := Run(Options{Source: src, Destination: dest, Now: testNow, BaseURL: "ftp://x/"}); err == nil {
 		t.Error("a base URL that is not http(s) was accepted")
+	}
+}
+
+// TestCompiledTemplates builds the demo site and every fixture site with
+// html/template alone, and again as always, with templates compiled by
+// tmplexec after their first execution, and then renders the second site
+// once more, so that every output of every layout comes from a compiled
+// template. All three must agree byte for byte. On the demo site (the
+// default theme) no template may be left to html/template.
+func TestCompiledTemplates(t *testing.T) {
+	sites := []string{"../.."}
+	fixtures, _ := filepath.Glob("testdata/sites/*")
+	sites = append(sites, fixtures...)
+	now := time.Now()
+	build := func(src string, stdlib bool) (*run, map[string][]byte) {
+		dest := t.TempDir()
+		b := &run{opts: Options{Source: src, Destination: dest, Now: now, Workers: 2}, stats: &Stats{}, last: now,
+			diags: &diag.List{Max: diag.DefaultMax}, stdlib: stdlib}
+		if err := b.build(); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		return b, readTree(t, dest)
+	}
+	for _, src := range sites {
+		_, want := build(src, true)
+		b, got := build(src, false)
+		mem := publish.NewMemory()
+		again := &render.Renderer{Site: b.site, Theme: b.theme, Out: publish.New(mem, publish.NewMinifier()), Workers: 2}
+		if ds := again.Run(); len(ds) > 0 {
+			t.Fatalf("%s: %s", src, ds[0].Long())
+		}
+		maps.Copy(got, mem.Files())
+		if src == "../.." {
+			for _, s := range b.theme.SlowPaths() {
+				t.Errorf("default theme: %s", s)
+			}
+		}
+		if len(got) != len(want) || len(mem.Files()) < 10 {
+			t.Errorf("%s: %d files compiled (%d rendered again), %d with html/template", src, len(got), len(mem.Files()), len(want))
+		}
+		for name, data := range want {
+			if !bytes.Equal(got[name], data) {
+				t.Errorf("%s: %s differs:\ncompiled:      %s\nhtml/template: %s", src, name, got[name], data)
+			}
+		}
 	}
 }

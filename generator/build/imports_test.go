@@ -19,12 +19,13 @@ func TestImportDirection(t *testing.T) {
 		"score":          {},
 		"chart":          {},
 		"contrast":       {},
+		"tmplexec":       {},
 		"site":           {"diag", "config", "config/yamlsrc", "content", "score", "chart", "contrast"},
-		"theme":          {"diag", "config", "config/yamlsrc", "content", "site", "score", "chart", "contrast"},
-		"render":         {"diag", "config", "config/yamlsrc", "content", "site", "theme", "score", "chart", "contrast"},
+		"theme":          {"diag", "config", "config/yamlsrc", "content", "site", "score", "chart", "contrast", "tmplexec"},
+		"render":         {"diag", "config", "config/yamlsrc", "content", "site", "theme", "score", "chart", "contrast", "tmplexec"},
 		"publish":        {},
 		"serve": {"diag", "config", "config/yamlsrc", "content", "site", "theme", "render", "build",
-			"publish", "markdown", "score", "chart", "contrast"},
+			"publish", "markdown", "score", "chart", "contrast", "tmplexec"},
 	}
 	for pkg, ok := range allowed {
 		out, err := exec.Command("go", "list", "-deps", "yipin/generator/"+pkg).Output()

@@ -645,6 +645,38 @@ func TestTemplateErrorOnce(t *testing.T) {
 	}
 }
 
+// TestTemplateErrorAfterCompile: a layout that fails on one page only is
+// compiled (tmplexec) after its first good execution. When the compiled
+// form meets the failing page it gives way to html/template, so the
+// report is html/template's, the same as before the layout was compiled.
+func TestTemplateErrorAfterCompile(t *testing.T) {
+	m := demo(t, map[string]string{
+		"layouts/_default/single.html": "<h1>{{ .Title }}</h1>\n{{ if eq .Title \"关于我们\" }}<p>{{ .Nope }}</p>{{ end }}\n",
+	})
+	var first string
+	for run := range 2 {
+		out, ds := m.render(1)
+		if len(ds) != 1 {
+			t.Fatalf("run %d: %d diagnostics, want 1", run, len(ds))
+		}
+		if got := ds[0].Location() + " " + ds[0].Message; run == 0 {
+			first = got
+		} else if got != first {
+			t.Errorf("compiled: %s\nhtml/template: %s", got, first)
+		}
+		if !strings.Contains(first, "single.html:2:") || !strings.Contains(first, "content/about.md") {
+			t.Errorf("report %s", first)
+		}
+		if _, ok := out.files["news/first/index.html"]; !ok {
+			t.Error("the pages without the mistake were not rendered")
+		}
+	}
+	slow := m.theme.SlowPaths()
+	if len(slow) != 1 || !strings.HasPrefix(slow[0], "_default/single.html: 1 次交回 html/template") {
+		t.Errorf("slow paths %q", slow)
+	}
+}
+
 // TestMissingLayout: a page no layout can render is reported at the page.
 func TestMissingLayout(t *testing.T) {
 	dir := t.TempDir()

@@ -17,6 +17,9 @@ type Env struct {
 	Config      *config.Config
 	Asset       func(name string) (string, error) // "css/main.css" → fingerprinted URL
 	Markdownify func(s string) template.HTML
+	// Stdlib executes every template with html/template alone, without
+	// the compiled programs of tmplexec: for tests that compare the two.
+	Stdlib bool
 }
 
 // funcs is the documented set of template functions (see the README's

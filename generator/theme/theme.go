@@ -37,6 +37,10 @@ type Theme struct {
 	others       map[string][]string           // layout name → body fields it may read on other pages
 	reach        map[string][]string           // layout name → the templates it executes
 	strings      map[string]string             // T's strings
+	funcMap      template.FuncMap
+	stdlib       bool             // Env.Stdlib
+	fastLayouts  map[string]*fast // layout name → its compiled form (fast.go)
+	fastPartials map[string]*fast // partial name → its compiled form, for partial and partialCached
 }
 
 // Dir is one folder of templates and the name to show for its files.
@@ -50,7 +54,8 @@ type Dir struct {
 // from each dir in the same way.
 func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 	lang := env.Config.Language
-	t := &Theme{files: map[string]string{}, abs: map[string]string{}, paginates: map[string]bool{}, others: map[string][]string{}, reach: map[string][]string{}, entries: map[string]*template.Template{}, strings: map[string]string{}}
+	t := &Theme{files: map[string]string{}, abs: map[string]string{}, paginates: map[string]bool{}, others: map[string][]string{}, reach: map[string][]string{}, entries: map[string]*template.Template{}, strings: map[string]string{},
+		stdlib: env.Stdlib, fastLayouts: map[string]*fast{}, fastPartials: map[string]*fast{}}
 	var diags []*diag.Diagnostic
 	sources := map[string][]byte{}
 	for _, d := range dirs {
@@ -76,7 +81,8 @@ func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 		diags = append(diags, t.loadStrings(d, lang)...)
 	}
 	if len(diags) == 0 {
-		diags = t.parse(sources, t.funcs(env))
+		t.funcMap = t.funcs(env)
+		diags = t.parse(sources, t.funcMap)
 	}
 	return t, diags
 }
@@ -94,6 +100,7 @@ func (t *Theme) parse(sources map[string][]byte, funcs template.FuncMap) []*diag
 	for _, n := range names {
 		if strings.HasPrefix(n, "partials/") {
 			t.partialNames = append(t.partialNames, n)
+			t.fastPartials[n] = &fast{}
 			if _, err := t.partials.New(n).Parse(string(sources[n])); err != nil {
 				diags = append(diags, t.parseError(err))
 			}
@@ -113,6 +120,7 @@ func (t *Theme) parse(sources map[string][]byte, funcs template.FuncMap) []*diag
 			continue
 		}
 		t.entries[n] = entry
+		t.fastLayouts[n] = &fast{}
 		t.paginates[n] = usesField(entry, t.partials, "Paginator")
 		t.others[n], t.reach[n] = othersRead(entry, t.partials)
 	}
@@ -229,7 +237,7 @@ func (t *Theme) Execute(w io.Writer, layout string, p *site.Page, data any) *dia
 		return diag.New("", 0, 0, "找不到渲染此页面的模板,试过:%s", strings.Join(Candidates(p), "、")).
 			WithHint("在主题或站点的 layouts/ 中添加其中一个模板")
 	}
-	if err := tpl.Execute(w, data); err != nil {
+	if err := t.execute(w, tpl, tpl.Name(), t.fastLayouts[layout], data); err != nil {
 		d := t.execError(err)
 		d.Message = "模板出错:" + d.Message
 		return d
@@ -244,7 +252,13 @@ func (t *Theme) partial(name string, data any) (template.HTML, error) {
 		name = "partials/" + name
 	}
 	var b bytes.Buffer
-	if err := t.partials.ExecuteTemplate(&b, name, data); err != nil {
+	var err error
+	if f := t.fastPartials[name]; f != nil {
+		err = t.execute(&b, t.partials, name, f, data)
+	} else {
+		err = t.partials.ExecuteTemplate(&b, name, data) // reports the unknown name
+	}
+	if err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
