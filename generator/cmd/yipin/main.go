@@ -158,7 +158,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "读取 site.yaml、content/ 和主题,生成完整的静态网站。", stdout, stderr)
 	var o build.Options
 	var quiet, timings bool
-	var cpuProfile string
+	var cpuProfile, memProfile string
 	fs.StringVar(&o.Source, "source", ".", "网站`文件夹`(含 site.yaml)")
 	fs.StringVar(&o.Destination, "destination", "public", "输出`文件夹`(相对于网站文件夹)")
 	fs.StringVar(&o.BaseURL, "base-url", "", "网站`网址`,覆盖 site.yaml 的 base_url,例如 https://example.gov.cn/dangjian/")
@@ -167,6 +167,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&quiet, "quiet", false, "只输出错误")
 	fs.BoolVar(&timings, "timings", false, "列出每个构建步骤的用时")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "把构建的 CPU 剖析写入`文件`(供开发者用 go tool pprof 分析性能)")
+	fs.StringVar(&memProfile, "memprofile", "", "把构建中内存分配的剖析写入`文件`(供开发者用 go tool pprof 分析)")
 	if code, ok := fs.parse(args); !ok {
 		return code
 	}
@@ -174,6 +175,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		stop, err := startCPUProfile(cpuProfile)
 		if err != nil {
 			fmt.Fprintf(stderr, "错误:无法写入 CPU 剖析文件:%v\n", err)
+			return exitBuild
+		}
+		defer stop()
+	}
+	if memProfile != "" {
+		stop, err := startMemProfile(memProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "错误:无法写入内存剖析文件:%v\n", err)
 			return exitBuild
 		}
 		defer stop()
@@ -214,6 +223,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 func seconds(d time.Duration) string {
 	return fmt.Sprintf("%.2f 秒", d.Seconds())
+}
+
+// startMemProfile creates file; the function it returns writes the
+// allocations made since the program started into it and closes it.
+func startMemProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	return func() {
+		pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
+	}, nil
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {

@@ -68,7 +68,7 @@ var buildFlags = []string{
 	"--future\n", "包含发布时间在未来的页面",
 	"--quiet\n", "只输出错误",
 	"--timings\n", "列出每个构建步骤的用时",
-	"--cpuprofile 文件", "CPU 剖析",
+	"--cpuprofile 文件", "CPU 剖析", "--memprofile 文件",
 }
 
 func TestBuildHelp(t *testing.T) {
@@ -324,22 +324,24 @@ func TestBuildTimings(t *testing.T) {
 	}
 }
 
-// TestBuildCPUProfile: --cpuprofile writes a profile for go tool pprof;
-// a file that cannot be created is an error before the build.
-func TestBuildCPUProfile(t *testing.T) {
+// TestBuildProfiles: --cpuprofile and --memprofile write profiles for go
+// tool pprof; a file that cannot be created is an error before the build.
+func TestBuildProfiles(t *testing.T) {
 	root := writeSite(t, tinySite())
-	prof := filepath.Join(t.TempDir(), "cpu.pprof")
-	code, _, stderr := call("build", "--quiet", "--cpuprofile", prof, "--source", root)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	data, err := os.ReadFile(prof)
-	if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
-		t.Fatalf("profile %s: %d bytes, %v; want a gzipped pprof profile", prof, len(data), err)
-	}
-	code, _, stderr = call("build", "--quiet", "--cpuprofile", filepath.Join(root, "missing", "cpu.pprof"), "--source", root)
-	if code != exitBuild || !strings.Contains(stderr, "无法写入 CPU 剖析文件") {
-		t.Errorf("unwritable profile: exit %d, stderr %q", code, stderr)
+	for flag, what := range map[string]string{"--cpuprofile": " CPU 剖析文件", "--memprofile": "内存剖析文件"} {
+		prof := filepath.Join(t.TempDir(), "prof.pprof")
+		code, _, stderr := call("build", "--quiet", flag, prof, "--source", root)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", flag, code, stderr)
+		}
+		data, err := os.ReadFile(prof)
+		if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Fatalf("%s %s: %d bytes, %v; want a gzipped pprof profile", flag, prof, len(data), err)
+		}
+		code, _, stderr = call("build", "--quiet", flag, filepath.Join(root, "missing", "prof.pprof"), "--source", root)
+		if code != exitBuild || !strings.Contains(stderr, "无法写入"+what) {
+			t.Errorf("%s unwritable: exit %d, stderr %q", flag, code, stderr)
+		}
 	}
 }
 
