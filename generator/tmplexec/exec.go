@@ -115,7 +115,10 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 			err = fmt.Errorf("%w: panic: %v", ErrFallback, r)
 		}
 	}()
-	dot := reflect.ValueOf(data)
+	dot, ok := data.(reflect.Value) // as text/template: a reflect.Value is the dot itself
+	if !ok {
+		dot = reflect.ValueOf(data)
+	}
 	s := &state{w: w, prog: p, vars: make([]variable, 0, 16)}
 	s.vars = append(s.vars, variable{"$", dot})
 	p.root.run(s, dot)
