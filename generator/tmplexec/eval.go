@@ -420,7 +420,7 @@ func (f *field) eval(s *state, dot, receiver reflect.Value, args []*arg, final r
 // function compiles a call of a template function or a builtin. The
 // site's functions come first, as in text/template.
 func (c *compiler) function(name string, args []*arg) (command, error) {
-	if fn, ok := c.prog.funcs[name]; ok {
+	if fn, ok := c.funcs[name]; ok {
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			return s.call(dot, fn, args, final)
 		}, nil

@@ -24,6 +24,7 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"reflect"
+	"strings"
 	"text/template"
 	"text/template/parse"
 	"unsafe"
@@ -39,15 +40,13 @@ const maxDepth = 1000
 
 // Program is an escaped template and every template it calls, compiled.
 type Program struct {
-	root  *tmpl
-	funcs map[string]reflect.Value
+	root *tmpl
 }
 
 // tmpl is one compiled template. run is set once the body is compiled,
 // so templates may call themselves.
 type tmpl struct {
-	name string
-	run  node
+	run node
 }
 
 // fallback is the panic value that abandons an execution.
@@ -68,20 +67,19 @@ func Compile(set *htmltemplate.Template, name string, funcs htmltemplate.FuncMap
 	if text == nil {
 		return nil, errors.New("tmplexec: html/template 的内部结构与预期不同")
 	}
-	c := &compiler{text: text, funcs: funcs, done: map[string]*tmpl{}, prog: &Program{funcs: map[string]reflect.Value{}}}
+	c := &compiler{text: text, funcs: map[string]reflect.Value{}, done: map[string]*tmpl{}}
 	for n, f := range funcs {
 		v := reflect.ValueOf(f)
 		if v.Kind() != reflect.Func || goodFunc(v.Type()) != nil {
 			return nil, fmt.Errorf("tmplexec: %s 不是可用的模板函数", n)
 		}
-		c.prog.funcs[n] = v
+		c.funcs[n] = v
 	}
 	root, err := c.template(name)
 	if err != nil {
 		return nil, err
 	}
-	c.prog.root = root
-	return c.prog, nil
+	return &Program{root: root}, nil
 }
 
 // textOf returns the text/template that holds set's escaped trees,
@@ -119,7 +117,7 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 	if !ok {
 		dot = reflect.ValueOf(data)
 	}
-	s := &state{w: w, prog: p, vars: make([]variable, 0, 16)}
+	s := &state{w: w, vars: make([]variable, 0, 16)}
 	s.vars = append(s.vars, variable{"$", dot})
 	p.root.run(s, dot)
 	return nil
@@ -129,7 +127,6 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 // being run (from base up) and the depth of template calls.
 type state struct {
 	w     *bytes.Buffer
-	prog  *Program
 	vars  []variable
 	base  int
 	depth int
@@ -177,9 +174,8 @@ type node func(s *state, dot reflect.Value) ctl
 
 type compiler struct {
 	text  *template.Template
-	funcs htmltemplate.FuncMap
-	done  map[string]*tmpl
-	prog  *Program
+	funcs map[string]reflect.Value
+	done  map[string]*tmpl // templates compiled or being compiled, by name
 }
 
 func (c *compiler) template(name string) (*tmpl, error) {
@@ -190,7 +186,7 @@ func (c *compiler) template(name string) (*tmpl, error) {
 	if tt == nil || tt.Tree == nil || tt.Tree.Root == nil {
 		return nil, fmt.Errorf("tmplexec: 找不到模板 %q", name)
 	}
-	t := &tmpl{name: name}
+	t := &tmpl{}
 	c.done[name] = t
 	run, err := c.node(tt.Tree.Root)
 	if err != nil {
@@ -301,7 +297,7 @@ func (c *compiler) action(a *parse.ActionNode) (node, error) {
 		}
 		text, ok := escapeValue(first, v)
 		if !ok {
-			giveUp("escaper declined %s", v.Type())
+			giveUp("escaper declined a %s", v.Kind())
 		}
 		for _, e := range rest {
 			if text, ok = e(text); !ok {
@@ -313,10 +309,7 @@ func (c *compiler) action(a *parse.ActionNode) (node, error) {
 	}, nil
 }
 
-func isEscaperName(name string) bool {
-	const prefix = "_html_template_"
-	return len(name) > len(prefix) && name[:len(prefix)] == prefix
-}
+func isEscaperName(name string) bool { return strings.HasPrefix(name, "_html_template_") }
 
 // escapeValue gives v to the first escaper of an action as html/template
 // would: an invalid value (a missing map key) as nil, and anything else
