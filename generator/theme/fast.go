@@ -63,13 +63,16 @@ func (t *Theme) execute(w io.Writer, set *template.Template, name string, f *fas
 func (t *Theme) SlowPaths() []string {
 	var out []string
 	add := func(name string, f *fast) {
-		why := f.why.Load()
+		why := ""
+		if p := f.why.Load(); p != nil {
+			why = *p
+		}
 		switch {
 		case !f.tried.Load():
 		case f.prog.Load() == nil:
-			out = append(out, fmt.Sprintf("%s: 未编译:%s", name, *why))
+			out = append(out, fmt.Sprintf("%s: 未编译:%s", name, why))
 		case f.fallbacks.Load() > 0:
-			out = append(out, fmt.Sprintf("%s: %d 次交回 html/template:%s", name, f.fallbacks.Load(), *why))
+			out = append(out, fmt.Sprintf("%s: %d 次交回 html/template:%s", name, f.fallbacks.Load(), why))
 		}
 	}
 	for name, f := range t.fastLayouts {
