@@ -25,7 +25,7 @@ type missingType struct{}
 var missing = reflect.ValueOf(missingType{})
 
 func isMissing(v reflect.Value) bool {
-	return v.IsValid() && v.Type() == missing.Type()
+	return v.Kind() == reflect.Struct && v.Type() == missing.Type()
 }
 
 // value evaluates to a value with dot.
