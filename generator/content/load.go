@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"sync"
 
 	"yipin/generator/diag"
+	"yipin/generator/fileio"
 )
 
 // Load walks dir (e.g. "/site/content") and reads and parses its Markdown
@@ -82,7 +82,7 @@ func readSource(e entry, prefix string, o Options, buf []byte) (*Source, []*diag
 	if !o.DropBody {
 		buf = nil
 	}
-	data, err := readLimited(e.abs, e.size, limit, buf)
+	data, err := fileio.ReadInto(e.abs, buf, e.size, limit)
 	if err != nil {
 		return nil, []*diag.Diagnostic{diag.New(file, 0, 0, "无法读取这个文件").
 			WithHint("请检查文件是否存在、是否有读取权限,或者是否正被其他程序占用(%v)", err)}, buf
@@ -107,39 +107,6 @@ func readSource(e entry, prefix string, o Options, buf []byte) (*Source, []*diag
 		return src, ds, data
 	}
 	return src, ds, buf
-}
-
-// readLimited reads at most limit+1 bytes of the file, so that a file
-// that grew after it was listed is still caught without reading it all.
-// It reads into buf's storage when that is large enough.
-func readLimited(name string, size, limit int64, buf []byte) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// One allocation of the listed size (plus one byte to notice growth);
-	// a file that grew since it was listed is read on up to the limit.
-	if want := int(min(size, limit) + 1); cap(buf) < want {
-		buf = make([]byte, 0, want)
-	}
-	buf = buf[:0]
-	for {
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-		if int64(len(buf)) > limit {
-			return buf, nil
-		}
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-	}
 }
 
 func tooBig(file string, size, limit int64) *diag.Diagnostic {

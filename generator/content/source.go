@@ -9,6 +9,8 @@ import (
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"yipin/generator/fileio"
 )
 
 // Kind tells what a Markdown source is.
@@ -65,7 +67,7 @@ func (s *Source) ReadBodyInto(buf []byte) (body, read []byte, err error) {
 	}
 	// sized by the file as it was first read; a file that grew since is
 	// read on to its end
-	data, err := readLimited(s.Abs, int64(s.Size), math.MaxInt64, buf)
+	data, err := fileio.ReadInto(s.Abs, buf, int64(s.Size), math.MaxInt64)
 	if data == nil {
 		data = buf
 	}

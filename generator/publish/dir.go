@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"yipin/generator/fileio"
 )
 
 // Dir writes a build into a new folder beside the destination and swaps it
@@ -76,7 +78,7 @@ func (d *Dir) Write(rel string, data []byte) error {
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	return fileio.Write(p, data)
 }
 
 // Copy copies the file at src to rel.

@@ -1,0 +1,119 @@
+package fileio
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestReadInto(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a.md")
+	text := bytes.Repeat([]byte("标题与正文\n"), 1000) // 16,000 bytes
+	if err := os.WriteFile(name, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n := int64(len(text))
+	tests := []struct {
+		name        string
+		size, limit int64
+		want        []byte
+	}{
+		{"listed size", n, 1 << 20, text},
+		{"grew since listed", 10, 1 << 20, text},
+		{"shrank since listed", 2 * n, 1 << 20, text},
+		{"over the limit", n, 100, text[:101]}, // one byte past the limit tells the caller
+		{"grew past the limit", 10, 5000, text[:5001]},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ReadInto(name, nil, tc.size, tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if int64(len(got)) > tc.limit+1 || !bytes.Equal(got, tc.want) {
+				t.Errorf("read %d bytes, want %d", len(got), len(tc.want))
+			}
+		})
+	}
+}
+
+// A buffer large enough is read into, so that a reader going file after
+// file allocates nothing.
+func TestReadIntoReusesBuffer(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "a.md")
+	if err := os.WriteFile(name, []byte("---\ntitle: 甲\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 7, 4096)
+	got, err := ReadInto(name, buf, 20, 1<<20)
+	if err != nil || string(got) != "---\ntitle: 甲\n---\n" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if &got[:1][0] != &buf[:1][0] {
+		t.Error("read into new storage although the buffer was large enough")
+	}
+}
+
+func TestReadIntoErrors(t *testing.T) {
+	dir := t.TempDir()
+	_, err := ReadInto(filepath.Join(dir, "missing.md"), nil, 10, 100)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || !errors.Is(err, fs.ErrNotExist) || pe.Path != filepath.Join(dir, "missing.md") {
+		t.Errorf("missing file: %v, want a *fs.PathError for fs.ErrNotExist naming the file", err)
+	}
+	if _, err := ReadInto(dir, nil, 10, 100); err == nil {
+		t.Error("reading a folder gave no error")
+	}
+}
+
+func TestWrite(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "index.html")
+	for _, text := range []string{"<p>较长的第一版内容</p>", "<p>短</p>", ""} { // each write replaces the whole file
+		if err := Write(name, []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(name); err != nil || string(got) != text {
+			t.Fatalf("file holds %q (%v), want %q", got, err, text)
+		}
+	}
+	info, err := os.Stat(name)
+	if err != nil || info.Mode().Perm()&0o600 != 0o600 || info.Mode().Perm()&0o111 != 0 {
+		t.Errorf("mode %v (%v), want readable and writable by its owner, not executable", info.Mode(), err)
+	}
+	err = Write(filepath.Join(dir, "no", "such", "folder", "a.html"), []byte("x"))
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("write into a missing folder: %v, want fs.ErrNotExist", err)
+	}
+}
+
+// fill with short reads, as pipes and some file systems give, and with an
+// error after some bytes.
+func TestFillShortReads(t *testing.T) {
+	text := []byte("一二三四五六七八九十")
+	rest := text
+	short := func(p []byte) (int, error) {
+		n := copy(p, rest[:min(len(rest), 4)])
+		rest = rest[n:]
+		return n, nil
+	}
+	got, err := fill(short, nil, 3, 1<<20)
+	if err != nil || !bytes.Equal(got, text) {
+		t.Errorf("short reads: %q, %v", got, err)
+	}
+	boom := errors.New("磁盘错误")
+	rest = text
+	failing := func(p []byte) (int, error) {
+		if len(rest) < len(text) {
+			return 0, boom
+		}
+		return short(p)
+	}
+	if _, err := fill(failing, nil, int64(len(text)), 1<<20); err != boom {
+		t.Errorf("error after a read: %v, want %v", err, boom)
+	}
+}
