@@ -18,6 +18,12 @@ import (
 // the whole file, used for the source excerpt of the diagnostic. Parse never
 // panics: a panic inside the YAML library becomes a diagnostic.
 func Parse(file string, src []byte, firstLine int, full []byte) (root *yaml.Node, d *diag.Diagnostic) {
+	doc, ok := parseSimple(src)
+	if ok {
+		root = doc.Content[0]
+		shiftLines(root, firstLine-1)
+		return root, nil
+	}
 	doc, err := unmarshal(src)
 	if err != nil {
 		line, col, msg, hint := explain(src, err)
