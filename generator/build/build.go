@@ -6,11 +6,13 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 	"unsafe"
@@ -154,8 +156,14 @@ func (b *run) build() error {
 		out.Abort()
 		return err
 	}
-	b.r = &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
-	b.diags.AddAll(b.r.Run())
+	b.setRenderer(b.site)
+	jobs := b.r.Outputs()
+	b.diags.AddAll(b.collisions(jobs))
+	if b.diags.HasErrors() {
+		out.Abort()
+		return b.diags.Err()
+	}
+	b.diags.AddAll(b.r.Render(jobs))
 	b.step("渲染")
 	if b.diags.HasErrors() {
 		out.Abort()
@@ -349,11 +357,18 @@ func htmlOf(b []byte) template.HTML {
 	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
+// setRenderer renders model s with the current theme.
+func (b *run) setRenderer(s *site.Site) {
+	own := slices.ContainsFunc(b.statics, func(f site.File) bool { return f.Path == "/robots.txt" }) ||
+		slices.ContainsFunc(s.Files, func(f site.File) bool { return f.Path == "/robots.txt" })
+	b.r = &render.Renderer{Site: s, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers, OwnRobots: own}
+}
+
 // copyFiles publishes static files on all cores.
 func (b *run) copyFiles(files []site.File) {
 	parallel(len(files), b.opts.Workers, func(i int) {
 		if err := b.pub.File(files[i].Path, files[i].Abs); err != nil {
-			b.diags.Add(diag.New(files[i].Abs, 0, 0, "复制文件失败:%v", err))
+			b.diags.Add(diag.New(cmp.Or(files[i].Name, files[i].Abs), 0, 0, "复制文件失败:%v", err))
 		}
 	})
 }

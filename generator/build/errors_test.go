@@ -13,6 +13,7 @@ import (
 
 // writeSite writes files (slash path → content) under a new site root that
 // uses the repository's default theme, and a public/ holding a sentinel.
+// A site.yaml given may name the theme as {{theme}}.
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
@@ -21,8 +22,9 @@ func writeSite(t *testing.T, files map[string]string) string {
 		t.Fatal(err)
 	}
 	if _, ok := files["site.yaml"]; !ok {
-		files["site.yaml"] = "title: 测试站点\ntheme: " + theme + "\n"
+		files["site.yaml"] = "title: 测试站点\ntheme: {{theme}}\n"
 	}
+	files["site.yaml"] = strings.ReplaceAll(files["site.yaml"], "{{theme}}", theme)
 	for name, text := range files {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -169,5 +171,77 @@ func TestTagsAsString(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(root, "public", "tags", term, "index.html")); err != nil {
 			t.Errorf("term page for %s: %v", term, err)
 		}
+	}
+}
+
+// TestFileCollisions: a file copied as it is that lands where an output of
+// the site, or another file, lands is an error naming both, whichever of
+// them is written last.
+func TestFileCollisions(t *testing.T) {
+	article := func(front string) string { return "---\n" + front + "\n---\n正文。\n" }
+	cases := []struct {
+		name  string
+		files map[string]string
+		file  string // where the error is
+		other string // what it must name
+	}{
+		{"static file on a page", map[string]string{
+			"content/news/a.md": article("title: 甲"), "static/news/a/index.html": "<p>旧页面</p>"},
+			"static/news/a/index.html", "页面 content/news/a.md"},
+		{"static file on the sitemap", map[string]string{
+			"content/a.md": article("title: 甲"), "static/sitemap.xml": "<urlset/>"},
+			"static/sitemap.xml", "自动生成的 sitemap.xml"},
+		{"content file on a feed", map[string]string{
+			"content/news/_index.md": article("title: 新闻"), "content/news/a.md": article("title: 甲"),
+			"content/news/index.xml": "<rss/>"},
+			"content/news/index.xml", "content/news/_index.md 的 RSS 订阅"},
+		{"content file on a static file", map[string]string{
+			"content/a.md": article("title: 甲"), "content/photo.jpg": "jpg", "static/photo.jpg": "jpg"},
+			"content/photo.jpg", "文件 static/photo.jpg"},
+		{"static file on an alias", map[string]string{
+			"content/a.md": article("title: 甲\naliases: [/old/]"), "static/old/index.html": "<p>旧</p>"},
+			"static/old/index.html", "content/a.md 的别名跳转页"},
+		{"static file on an asset", map[string]string{
+			"content/a.md": article("title: 甲"), "assets/images/logo.svg": "<svg/>", "static/images/logo.svg": "<svg/>"},
+			"static/images/logo.svg", "资源文件 assets/images/logo.svg"},
+		{"static file on a pager page", map[string]string{
+			"site.yaml":              "title: 测试站点\ntheme: {{theme}}\npage_size: 1\n",
+			"content/news/_index.md": article("title: 新闻"), "content/news/a.md": article("title: 甲\ndate: 2024-01-02"),
+			"content/news/b.md": article("title: 乙\ndate: 2024-01-01"), "static/news/page/2/index.html": "<p>旧</p>"},
+			"static/news/page/2/index.html", "content/news/_index.md 的第 2 页"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root := writeSite(t, c.files)
+			_, err := buildSite(root)
+			var errs *diag.Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("build error = %v, want diagnostics", err)
+			}
+			if len(errs.List) != 1 || errs.List[0].File != c.file || !strings.Contains(errs.List[0].Error(), c.other) {
+				t.Errorf("want one error at %s naming %q; got:\n%v", c.file, c.other, err)
+			}
+			assertUntouched(t, root)
+		})
+	}
+}
+
+// A site's own static files replace the theme's file by file, and a static
+// robots.txt replaces the generated one: neither is a collision.
+func TestStaticOverrides(t *testing.T) {
+	robots := "User-agent: *\nDisallow: /内部/\n"
+	root := writeSite(t, map[string]string{
+		"content/a.md":             "---\ntitle: 甲\n---\n正文\n",
+		"static/robots.txt":        robots,
+		"static/images/emblem.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>本站徽标</title></svg>",
+	})
+	if _, err := buildSite(root); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "public", "robots.txt")); string(got) != robots {
+		t.Errorf("robots.txt = %q, want the site's own", got)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "public", "images", "emblem.svg")); !strings.Contains(string(got), "本站徽标") {
+		t.Errorf("emblem.svg = %q, want the site's own", got)
 	}
 }

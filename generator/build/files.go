@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"yipin/generator/config"
 	"yipin/generator/diag"
 	"yipin/generator/publish"
+	"yipin/generator/render"
 	"yipin/generator/site"
 	"yipin/generator/theme"
 )
@@ -32,10 +34,11 @@ func checkTheme(dirs []theme.Dir) *diag.Diagnostic {
 		WithHint("检查 site.yaml 中的 theme,它是 themes/ 下的文件夹名(默认 default),也可以写主题文件夹的路径")
 }
 
-// walkFiles lists the files under sub/ of each dir as slash paths relative
-// to sub/, later dirs replacing earlier ones; hidden files are skipped.
-func walkFiles(dirs []theme.Dir, sub string) (map[string]string, []*diag.Diagnostic) {
-	files := map[string]string{}
+// walkFiles lists the files under sub/ of each dir by their slash paths
+// relative to sub/, later dirs replacing earlier ones; hidden files are
+// skipped. Each file's Path is left empty.
+func walkFiles(dirs []theme.Dir, sub string) (map[string]site.File, []*diag.Diagnostic) {
+	files := map[string]site.File{}
 	var diags []*diag.Diagnostic
 	for _, d := range dirs {
 		root := filepath.Join(d.Path, sub)
@@ -51,7 +54,8 @@ func walkFiles(dirs []theme.Dir, sub string) (map[string]string, []*diag.Diagnos
 			}
 			if !e.IsDir() {
 				rel, _ := filepath.Rel(root, p)
-				files[filepath.ToSlash(rel)] = p
+				rel = filepath.ToSlash(rel)
+				files[rel] = site.File{Abs: p, Name: path.Join(d.Display, sub, rel)}
 			}
 			return nil
 		})
@@ -66,8 +70,9 @@ func walkFiles(dirs []theme.Dir, sub string) (map[string]string, []*diag.Diagnos
 func staticFiles(dirs []theme.Dir) ([]site.File, []*diag.Diagnostic) {
 	files, diags := walkFiles(dirs, "static")
 	var out []site.File
-	for rel, abs := range files {
-		out = append(out, site.File{Path: "/" + rel, Abs: abs})
+	for rel, f := range files {
+		f.Path = "/" + rel
+		out = append(out, f)
 	}
 	slices.SortFunc(out, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
 	return out, diags
@@ -105,9 +110,9 @@ func publishAssets(pub *publish.Publisher, dirs []theme.Dir, syntaxCSS []byte) (
 		publishOne("css/syntax.css", syntaxCSS)
 	}
 	for _, name := range names {
-		data, err := os.ReadFile(files[name])
+		data, err := os.ReadFile(files[name].Abs)
 		if err != nil {
-			diags = append(diags, diag.New(files[name], 0, 0, "读取资源失败:%v", err))
+			diags = append(diags, diag.New(files[name].Name, 0, 0, "读取资源失败:%v", err))
 			continue
 		}
 		publishOne(name, data)
@@ -139,4 +144,34 @@ func CheckDestination(source, dest string) *diag.Diagnostic {
 	}
 	return diag.New("", 0, 0, "不能把网站输出到 %s:每次构建都会整体替换输出文件夹,那里的文件会丢失", dest).
 		WithHint("换一个专用的输出文件夹,例如默认的 public")
+}
+
+// collisions reports every file copied as it is (from static/ of the
+// theme or the site, or from content/) that lands on the path of an
+// output the site renders or of another such file: one would silently
+// replace the other. A theme's static file replaced by the site's own
+// is an override, not a collision (walkFiles keeps only the site's), and
+// so is a static robots.txt, which the renderer then leaves out.
+func (b *run) collisions(outs []render.Output) []*diag.Diagnostic {
+	owner := make(map[string]string, len(outs)+len(b.assets))
+	for _, o := range outs {
+		owner[o.Rel] = o.Describe()
+	}
+	for name, p := range b.assets {
+		owner[strings.TrimPrefix(p, "/")] = "资源文件 assets/" + name
+	}
+	var diags []*diag.Diagnostic
+	for _, files := range [][]site.File{b.statics, b.site.Files} {
+		for _, f := range files {
+			rel := strings.TrimPrefix(f.Path, "/")
+			name := cmp.Or(f.Name, f.Abs)
+			if prev, ok := owner[rel]; ok {
+				diags = append(diags, diag.New(name, 0, 0, "文件 %s 与%s 都要发布到 /%s,一个会覆盖另一个", name, prev, rel).
+					WithHint("重命名、移动或删除这个文件;另一方是页面时,也可以在它的 front matter 里用 slug 或 url 换一个网址"))
+				continue
+			}
+			owner[rel] = "文件 " + name
+		}
+	}
+	return diags
 }

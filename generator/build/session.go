@@ -356,13 +356,20 @@ func (s *Session) applyAssets() error {
 // layouts use them are stale; otherwise every output is.
 func (s *Session) applyTheme(changed []string) error {
 	b := s.b
-	old, assets, statics := b.theme, b.assets, b.statics
+	old, assets, statics, r := b.theme, b.assets, b.statics, b.r
 	b.loadTheme()
+	if !b.diags.HasErrors() {
+		b.setRenderer(b.site)
+		b.diags.AddAll(b.collisions(b.r.Outputs()))
+	}
 	if b.diags.HasErrors() {
-		b.theme, b.assets, b.statics = old, assets, statics
+		b.theme, b.assets, b.statics, b.r = old, assets, statics, r
+		// static files copied over outputs are replaced when they are asked for
+		for _, rel := range s.order {
+			s.stale.add(rel)
+		}
 		return b.diags.Err()
 	}
-	b.r = &render.Renderer{Site: b.site, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
 	before := slices.Clone(s.order)
 	names := s.templateNames(changed)
 	s.commit()
@@ -563,9 +570,12 @@ func (s *Session) remodel(sources []*content.Source, files []content.File, edite
 		}
 	}
 	b.diags.AddAll(b.bodies.errors(m))
+	r := b.r
+	b.setRenderer(m)
+	b.diags.AddAll(b.collisions(b.r.Outputs()))
 	if b.diags.HasErrors() {
 		restore()
-		b.site = old
+		b.site, b.r = old, r
 		return b.diags.Err()
 	}
 	oldFiles := map[site.File]bool{}
@@ -580,7 +590,6 @@ func (s *Session) remodel(sources []*content.Source, files []content.File, edite
 	}
 	b.copyFiles(copies)
 	b.sources, b.files = sources, files
-	b.r = &render.Renderer{Site: m, Theme: b.theme, Out: b.pub, Workers: b.opts.Workers}
 	s.commit()
 	return nil
 }

@@ -320,3 +320,50 @@ func splitFront(s string) (front, body string) {
 	}
 	return s[:i+3+5], s[i+3+5:]
 }
+
+// A file added under static/ or content/ that lands on an output is an
+// error in a session as in a full build, and the session keeps serving
+// the last good state; a static robots.txt replaces the generated one.
+func TestSessionFileCollisions(t *testing.T) {
+	root := copyDemo(t)
+	opts := Options{Source: root, BaseURL: "http://127.0.0.1:1313/dangjian/", Drafts: true, Future: true, Now: testNow}
+	ses, _, err := NewSession(opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(rel, text string) string {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, c := range []struct{ rel, names string }{
+		{"static/news/index.html", "页面 content/news/_index.md"},
+		{"content/news/index.xml", "content/news/_index.md 的 RSS 订阅"},
+	} {
+		p := write(c.rel, "<p>旧</p>")
+		_, err := ses.Apply([]string{p}, nil)
+		if err == nil || !strings.Contains(err.Error(), c.rel) || !strings.Contains(err.Error(), c.names) {
+			t.Errorf("adding %s: error %v, want one naming it and %s", c.rel, err, c.names)
+		}
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ses.Apply([]string{p}, nil); err != nil {
+			t.Fatalf("removing %s again: %v", c.rel, err)
+		}
+		compareWithFull(t, ses, opts, "after removing "+c.rel)
+	}
+	p := write("static/robots.txt", "User-agent: *\nDisallow: /\n")
+	if _, err := ses.Apply([]string{p}, nil); err != nil {
+		t.Fatal(err)
+	}
+	compareWithFull(t, ses, opts, "with a static robots.txt")
+	if got, _ := ses.File("robots.txt"); string(got) != "User-agent: *\nDisallow: /\n" {
+		t.Errorf("robots.txt = %q, want the site's own", got)
+	}
+}

@@ -30,6 +30,9 @@ type Renderer struct {
 	Theme   *theme.Theme
 	Out     Publisher
 	Workers int // 0 means one per core
+	// OwnRobots means the site publishes its own robots.txt (in static/),
+	// so none is generated.
+	OwnRobots bool
 }
 
 // Output is one file the renderer makes: a page (or one pager page of a
@@ -39,6 +42,20 @@ type Output struct {
 	Page  *site.Page  // the page rendered; for a feed, its list; nil otherwise
 	Pager *site.Pager // the pager page of a paginated list
 	other func(buf *bytes.Buffer) *diag.Diagnostic
+	what  string // for Describe, when made without a template
+}
+
+// Describe names the output in messages: "页面 content/news/a.md",
+// "content/news/_index.md 的第 2 页", "content/news/_index.md 的 RSS 订阅",
+// "自动生成的 sitemap.xml".
+func (o Output) Describe() string {
+	switch {
+	case o.what != "":
+		return o.what
+	case o.Pager != nil && o.Pager.Number > 1:
+		return fmt.Sprintf("%s 的第 %d 页", pageName(o.Page), o.Pager.Number)
+	}
+	return "页面 " + pageName(o.Page)
 }
 
 // Layout is the template that renders the output, "" for outputs made
@@ -145,7 +162,8 @@ func pageName(p *site.Page) string {
 // Outputs lists every output of the site: articles first (each converts
 // its Markdown as it renders and then releases the HTML, and the lists
 // after them find every summary made), then lists and their pager pages,
-// the other generated pages, aliases, feeds, the sitemap and robots.txt.
+// the other generated pages, aliases, feeds, the sitemap and robots.txt
+// (unless the site has its own).
 func (r *Renderer) Outputs() []Output {
 	var jobs []Output
 	size := r.Site.Config.PageSize
@@ -172,14 +190,20 @@ func (r *Renderer) Outputs() []Output {
 		}
 	}
 	for _, a := range r.Site.Aliases {
-		jobs = append(jobs, Output{Rel: site.OutputFile(a.From), other: r.alias(a)})
+		jobs = append(jobs, Output{Rel: site.OutputFile(a.From), other: r.alias(a),
+			what: fmt.Sprintf("%s 的别名跳转页(aliases: %s)", pageName(a.To), a.From)})
 	}
 	for _, p := range r.Site.All {
 		if p.Kind == site.KindHome || p.Kind == site.KindSection {
-			jobs = append(jobs, Output{Rel: strings.TrimPrefix(FeedPath(p), "/"), Page: p, other: r.feed(p)})
+			jobs = append(jobs, Output{Rel: strings.TrimPrefix(FeedPath(p), "/"), Page: p, other: r.feed(p),
+				what: pageName(p) + " 的 RSS 订阅"})
 		}
 	}
-	return append(jobs, Output{Rel: "sitemap.xml", other: r.sitemap}, Output{Rel: "robots.txt", other: r.robots})
+	jobs = append(jobs, Output{Rel: "sitemap.xml", other: r.sitemap, what: "自动生成的 sitemap.xml"})
+	if !r.OwnRobots {
+		jobs = append(jobs, Output{Rel: "robots.txt", other: r.robots, what: "自动生成的 robots.txt"})
+	}
+	return jobs
 }
 
 func (r *Renderer) do(buf *bytes.Buffer, j Output) *diag.Diagnostic {

@@ -55,7 +55,7 @@ type Alias struct {
 type File struct {
 	Path string // site path: "/news/a/photo.jpg"
 	Abs  string // file on disk
-	Name string // for messages: "content/news/a/photo.jpg"; "" for theme files
+	Name string // for messages: "content/news/a/photo.jpg", "static/robots.txt", "themes/default/static/images/emblem.svg"
 }
 
 // Options are the build choices that change which pages exist.
