@@ -194,7 +194,9 @@ func (r *Renderer) Outputs() []Output {
 			what: fmt.Sprintf("%s 的别名跳转页(aliases: %s)", pageName(a.To), a.From)})
 	}
 	for _, p := range r.Site.All {
-		if p.Kind == site.KindHome || p.Kind == site.KindSection {
+		// a section without pages of its own (a list of units, say) gets
+		// no feed: it would stay empty
+		if p.Kind == site.KindHome || p.Kind == site.KindSection && len(p.Pages) > 0 {
 			jobs = append(jobs, Output{Rel: strings.TrimPrefix(FeedPath(p), "/"), Page: p, other: r.feed(p),
 				what: pageName(p) + " 的 RSS 订阅"})
 		}

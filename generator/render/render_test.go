@@ -466,7 +466,9 @@ func TestFeedEdges(t *testing.T) {
 			}
 			check("a/index.xml", []string{"四", "二", "三", "一", "五"}, "Fri, 01 Mar 2024 08:00:00 +0800")
 			check("undated/index.xml", []string{"乙", "甲"}, "") // same date: list order, by title
-			check("empty/index.xml", nil, "")
+			if _, ok := out.files["empty/index.xml"]; ok {
+				t.Error("empty/index.xml written: a section without pages gets no feed")
+			}
 			// A feed is about what is new: pinned pages count by date.
 			check("pinned/index.xml", []string{"新", "旧而置顶"}, "Fri, 01 Jan 2021 00:00:00 +0800")
 		})
@@ -885,5 +887,20 @@ func TestRunEmptySite(t *testing.T) {
 	}
 	if got := strings.TrimSpace(string(out.files["index.html"])); got != "kind=home path=/ pager=1/1 items=" {
 		t.Errorf("index.html = %q", got)
+	}
+}
+
+// A section without pages of its own gets its list page but no feed,
+// which would stay empty; the home page always has its feed.
+func TestNoEmptySectionFeed(t *testing.T) {
+	m := demo(t, map[string]string{"content/notices/_index.md": "---\ntitle: 通知公告\n---\n暂无通知。\n"})
+	out, ds := m.render(2)
+	noErrors(t, "render", ds)
+	names := out.names()
+	if !slices.Contains(names, "notices/index.html") || slices.Contains(names, "notices/index.xml") {
+		t.Errorf("outputs of the empty section: %q, want its page and no feed", names)
+	}
+	if !slices.Contains(names, "index.xml") || !slices.Contains(names, "news/index.xml") {
+		t.Errorf("outputs: %q, want the feeds of the home page and of news", names)
 	}
 }
