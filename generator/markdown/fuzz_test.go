@@ -22,6 +22,7 @@ func FuzzConvert(f *testing.F) {
 		"- [ ] 任务\n\n脚注[^1]\n\n[^1]: 注\n\n术语\n: 定义",
 		"大塚︀**(U+585A U+FE00)** 葛󠄀**(x)** **“︁Git”︁**Hub",
 		"&lt;&amp;\\*\\ 中",
+		"详见https://www.gov.cn/a_b_c.htm。登录www.gov.cn办理\n见“ftp://x.cn/**y**”_z_",
 	}
 	if page, err := os.ReadFile("testdata/page.md"); err == nil {
 		seeds = append(seeds, string(page))

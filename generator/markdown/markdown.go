@@ -138,7 +138,10 @@ func New(o Options) *Converter {
 				util.Prioritized(emphasisParser{}, 450),
 				util.Prioritized(strikethroughParser{}, 450),
 			),
-			parser.WithASTTransformers(util.Prioritized(&transformer{key: c.key}, 1000)),
+			parser.WithASTTransformers(
+				util.Prioritized(newCJKLinker(), 1100), // before transformer, which counts words
+				util.Prioritized(&transformer{key: c.key}, 1000),
+			),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
