@@ -27,7 +27,7 @@ func Truncate(n int, v any) any {
 // Plainify returns the text of an HTML fragment, tags removed and runs of
 // white space collapsed, for meta descriptions and feeds. Block elements
 // and line breaks become a space; inline elements (strong, a, code …)
-// leave none.
+// leave none; scripts and style sheets leave nothing.
 func Plainify(h template.HTML) string {
 	if !strings.ContainsRune(string(h), '<') {
 		// No tags (an automatic summary is escaped text): only entities
@@ -36,17 +36,24 @@ func Plainify(h template.HTML) string {
 	}
 	z := html.NewTokenizer(strings.NewReader(string(h)))
 	var b strings.Builder
+	code := false // inside <script> or <style>, whose text is not for readers
 	for {
-		switch z.Next() {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
 			return strings.Join(strings.Fields(b.String()), " ")
 		case html.TextToken:
-			b.WriteString(html.UnescapeString(string(z.Raw())))
+			if !code {
+				b.WriteString(html.UnescapeString(string(z.Raw())))
+			}
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			// Block elements and line breaks separate words; inline
 			// elements do not: 以<strong>党建</strong>统领 is one run of text.
-			if name, _ := z.TagName(); !isInline(string(name)) {
+			name, _ := z.TagName()
+			if !isInline(string(name)) {
 				b.WriteByte(' ')
+			}
+			if n := string(name); n == "script" || n == "style" {
+				code = tt == html.StartTagToken
 			}
 		}
 	}

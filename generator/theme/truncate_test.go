@@ -139,6 +139,9 @@ func TestPlainify(t *testing.T) {
 		{"white space collapsed", "  a \n\t b  ", "a b"},
 		{"comments dropped", "<!-- note -->正文", "正文"},
 		{"images dropped", `图<img src="a.png" alt="说明">片`, "图片"},
+		{"scripts and styles dropped", "<p>甲</p><script>var x = \"<p>乙</p>\";</script><style>p{color:red}</style>丙",
+			"甲 丙"},
+		{"unclosed script drops the rest", "甲<script>x", "甲"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
