@@ -42,66 +42,72 @@ const relatedWindow = 100
 // relatedWindow articles published nearest to p in each of its tag and
 // unit lists. It is computed on each call; templates call it once.
 //
-// Every tag and unit list is in list order, the order of RegularPages, so
-// the lists are merged by that index: a page's count is the number of
-// lists it appears in, found without a map or a sort. The merge runs on
-// copies of the indexes kept beside each list (relatedIndex): following
-// the pointers to the pages cost more than the rest of an article's
-// template.
+// The lists hold indexes in RegularPages, kept beside each tag and unit
+// (relatedIndex): following the pointers to the pages cost more than the
+// rest of an article's template. A page's count is the number of lists it
+// appears in, tallied in a table indexed like RegularPages that is
+// borrowed from the site and left zeroed for the next call.
 func (p *Page) Related() []*Page {
-	var lists [][]int
+	s := p.Site
+	tally, _ := s.tallies.Get().(*relatedTally)
+	if tally == nil || len(tally.counts) < len(s.RegularPages) {
+		tally = &relatedTally{counts: make([]int32, len(s.RegularPages))}
+	}
+	counts, seen := tally.counts, tally.seen[:0]
+	count := func(ords []int) {
+		for _, o := range p.near(ords) {
+			if counts[o] == 0 {
+				seen = append(seen, o)
+			}
+			counts[o]++
+		}
+	}
 	for _, t := range p.Tags() {
-		lists = append(lists, p.near(t.ords))
+		count(t.ords)
 	}
 	for _, u := range p.Units {
-		lists = append(lists, p.near(u.ords))
+		count(u.ords)
 	}
-	type ranked struct {
-		page   *Page
-		shared int
-	}
-	top := make([]ranked, 0, MaxRelated)
-	for {
-		next := -1
-		for _, l := range lists {
-			if len(l) > 0 && (next < 0 || l[0] < next) {
-				next = l[0]
-			}
+	type ranked struct{ ord, shared int }
+	var buf [MaxRelated]ranked
+	top := buf[:0]
+	for _, o := range seen {
+		shared := int(counts[o])
+		counts[o] = 0
+		// RegularPages holds articles only, so only p itself is left out
+		// (comparing pointers, not reading the pages, which is slow)
+		if s.RegularPages[o] == p {
+			continue
 		}
-		if next < 0 {
-			break
-		}
-		shared := 0
-		for i, l := range lists {
-			if len(l) > 0 && l[0] == next {
-				lists[i] = l[1:]
-				shared++
-			}
-		}
-		// Pages come newest first, so a page displaces only pages that
-		// share fewer; among equals the earlier one stays ahead.
+		// most shared first; among equals the newest, which comes first in
+		// RegularPages
 		j := len(top)
-		for j > 0 && top[j-1].shared < shared {
+		for j > 0 && (top[j-1].shared < shared || top[j-1].shared == shared && top[j-1].ord > o) {
 			j--
 		}
 		if j == MaxRelated {
-			continue
-		}
-		q := p.Site.RegularPages[next]
-		if q == p || q.Kind != KindPage {
 			continue
 		}
 		if len(top) < MaxRelated {
 			top = append(top, ranked{})
 		}
 		copy(top[j+1:], top[j:len(top)-1])
-		top[j] = ranked{q, shared}
+		top[j] = ranked{o, shared}
 	}
+	tally.seen = seen
+	s.tallies.Put(tally) // only when every count is back to zero
 	related := make([]*Page, len(top))
 	for i, r := range top {
-		related[i] = r.page
+		related[i] = s.RegularPages[r.ord]
 	}
 	return related
+}
+
+// relatedTally is Related's scratch space: a count for each article, all
+// zero between calls, and the articles counted.
+type relatedTally struct {
+	counts []int32
+	seen   []int
 }
 
 // ords lists the pages' indexes in Site.RegularPages.

@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"yipin/generator/config"
@@ -43,6 +44,7 @@ type Site struct {
 	unitByID map[string]*Unit
 	excluded map[string]string // content path → why it was left out
 	convert  Converter
+	tallies  sync.Pool // *relatedTally, for Page.Related
 }
 
 // Alias is a redirect page written at From that sends readers to To.
