@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -60,13 +62,14 @@ func (l cjkLinker) link(parent ast.Node, t *ast.Text, src []byte, pc parser.Cont
 	}
 	after := last.NextSibling()
 	start, stop := t.Segment.Start, last.Segment.Stop
+	starts := addressStarts(src, start, stop)
+	if starts == nil {
+		return after
+	}
 	var pieces []ast.Node
 	pos := start
-	for i := start + 1; i < stop; i++ {
-		if c := src[i]; (c != 'h' && c != 'w' && c != 'f') || src[i-1] < utf8.RuneSelf {
-			continue
-		}
-		if r, _ := utf8.DecodeLastRune(src[:i]); !isCJK(r) && (r < 0x2010 || r > 0x2027) { // ‐–—‘’“”…
+	for _, i := range starts {
+		if i < pos { // inside the address linked before
 			continue
 		}
 		segs := text.NewSegments()
@@ -80,7 +83,6 @@ func (l cjkLinker) link(parent ast.Node, t *ast.Text, src []byte, pc parser.Cont
 		}
 		pieces = append(pieces, link)
 		pos = i + len(link.Label(src))
-		i = pos - 1
 	}
 	if pieces == nil {
 		return after
@@ -104,4 +106,52 @@ func (l cjkLinker) link(parent ast.Node, t *ast.Text, src []byte, pc parser.Cont
 		}
 	}
 	return after
+}
+
+var (
+	schemeEnd = []byte("://")
+	www       = []byte("www.")
+)
+
+// addressStarts returns, in order, where http://, https://, ftp:// and
+// www. start in src[start:stop] right after a CJK character (or a Chinese
+// quotation mark or dash), or nil. Most text has no address at all, so it
+// searches for "://" and "www." rather than looking at every letter.
+func addressStarts(src []byte, start, stop int) []int {
+	var out []int
+	for j := start; ; {
+		k := bytes.Index(src[j:stop], schemeEnd)
+		if k < 0 {
+			break
+		}
+		k += j
+		for _, scheme := range []string{"https", "http", "ftp"} {
+			if i := k - len(scheme); i > start && string(src[i:k]) == scheme && afterCJK(src, i) {
+				out = append(out, i)
+			}
+		}
+		j = k + len(schemeEnd)
+	}
+	for j := start; ; {
+		k := bytes.Index(src[j:stop], www)
+		if k < 0 {
+			break
+		}
+		if i := j + k; i > start && afterCJK(src, i) {
+			out = append(out, i)
+		}
+		j += k + len(www)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// afterCJK reports whether the character before src[i] is a CJK character
+// or one of the quotation marks and dashes of Chinese text (‐–—‘’“”…).
+func afterCJK(src []byte, i int) bool {
+	if src[i-1] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(src[:i])
+	return isCJK(r) || r >= 0x2010 && r <= 0x2027
 }
