@@ -153,24 +153,34 @@ func CheckDestination(source, dest string) *diag.Diagnostic {
 // is an override, not a collision (walkFiles keeps only the site's), and
 // so is a static robots.txt, which the renderer then leaves out.
 func (b *run) collisions(outs []render.Output) []*diag.Diagnostic {
-	owner := make(map[string]string, len(outs)+len(b.assets))
-	for _, o := range outs {
-		owner[o.Rel] = o.Describe()
+	// who writes each path: an output (described only when it collides)
+	// or a named file
+	type owner struct {
+		out  *render.Output
+		name string
+	}
+	owners := make(map[string]owner, len(outs)+len(b.assets)+len(b.statics)+len(b.site.Files))
+	for i := range outs {
+		owners[outs[i].Rel] = owner{out: &outs[i]}
 	}
 	for name, p := range b.assets {
-		owner[strings.TrimPrefix(p, "/")] = "资源文件 assets/" + name
+		owners[strings.TrimPrefix(p, "/")] = owner{name: "资源文件 assets/" + name}
 	}
 	var diags []*diag.Diagnostic
 	for _, files := range [][]site.File{b.statics, b.site.Files} {
 		for _, f := range files {
 			rel := strings.TrimPrefix(f.Path, "/")
 			name := cmp.Or(f.Name, f.Abs)
-			if prev, ok := owner[rel]; ok {
-				diags = append(diags, diag.New(name, 0, 0, "文件 %s 与%s 都要发布到 /%s,一个会覆盖另一个", name, prev, rel).
-					WithHint("重命名、移动或删除这个文件;另一方是页面时,也可以在它的 front matter 里用 slug 或 url 换一个网址"))
+			prev, ok := owners[rel]
+			if !ok {
+				owners[rel] = owner{name: "文件 " + name}
 				continue
 			}
-			owner[rel] = "文件 " + name
+			if prev.out != nil {
+				prev.name = prev.out.Describe()
+			}
+			diags = append(diags, diag.New(name, 0, 0, "文件 %s 与%s 都要发布到 /%s,一个会覆盖另一个", name, prev.name, rel).
+				WithHint("重命名、移动或删除这个文件;另一方是页面时,也可以在它的 front matter 里用 slug 或 url 换一个网址"))
 		}
 	}
 	return diags

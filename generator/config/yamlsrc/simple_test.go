@@ -159,3 +159,21 @@ func TestParseSimpleRandom(t *testing.T) {
 		t.Errorf("the fast path took only %d of 100,000 front matters", taken)
 	}
 }
+
+// BenchmarkParseFront compares the fast path with the library on a
+// typical front matter.
+func BenchmarkParseFront(b *testing.B) {
+	src := []byte(simpleSeeds[0])
+	b.Run("simple", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			parseSimple(src)
+		}
+	})
+	b.Run("library", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			unmarshal(src)
+		}
+	})
+}
