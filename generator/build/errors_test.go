@@ -95,12 +95,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			root := writeSite(t, c.files)
-			_, err := buildSite(root)
-			var errs *diag.Errors
-			if !errors.As(err, &errs) {
-				t.Fatalf("build error = %v, want diagnostics", err)
-			}
+			root, errs := failedBuild(t, c.files)
 			found := false
 			for _, d := range errs.List {
 				if d.File == c.file && d.Line == c.line && (c.col == 0 || d.Col == c.col) &&
@@ -109,11 +104,24 @@ func TestBadInput(t *testing.T) {
 				}
 			}
 			if !found {
-				t.Errorf("no error at %s:%d:%d mentioning %q; got:\n%v", c.file, c.line, c.col, c.message, err)
+				t.Errorf("no error at %s:%d:%d mentioning %q; got:\n%v", c.file, c.line, c.col, c.message, errs)
 			}
 			assertUntouched(t, root)
 		})
 	}
+}
+
+// failedBuild writes a site of files and builds it, which must fail with
+// diagnostics; it returns the site root and the diagnostics.
+func failedBuild(t *testing.T, files map[string]string) (string, *diag.Errors) {
+	t.Helper()
+	root := writeSite(t, files)
+	_, err := buildSite(root)
+	var errs *diag.Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("build error = %v, want diagnostics", err)
+	}
+	return root, errs
 }
 
 // assertUntouched checks that a failed build left public/ as it was and
@@ -212,14 +220,9 @@ func TestFileCollisions(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			root := writeSite(t, c.files)
-			_, err := buildSite(root)
-			var errs *diag.Errors
-			if !errors.As(err, &errs) {
-				t.Fatalf("build error = %v, want diagnostics", err)
-			}
+			root, errs := failedBuild(t, c.files)
 			if len(errs.List) != 1 || errs.List[0].File != c.file || !strings.Contains(errs.List[0].Error(), c.other) {
-				t.Errorf("want one error at %s naming %q; got:\n%v", c.file, c.other, err)
+				t.Errorf("want one error at %s naming %q; got:\n%v", c.file, c.other, errs)
 			}
 			assertUntouched(t, root)
 		})
