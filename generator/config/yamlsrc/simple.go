@@ -193,7 +193,9 @@ func flowSeq(b []byte, line, col int) *yaml.Node {
 				return nil
 			}
 			text := bytes.TrimRight(b[:end], " ")
-			if !plainStart(text) || bytes.ContainsAny(text, "[{}:#") {
+			// any indicator inside a flow item may mean something to the
+			// library (it refuses [a?], for one): left to it
+			if !plainStart(text) || bytes.ContainsAny(text, "[]{}:#?&*!|>'\"%@`") {
 				return nil
 			}
 			if item = scalarNode(string(text), 0, line, col); item == nil {

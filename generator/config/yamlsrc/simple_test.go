@@ -28,6 +28,7 @@ var simpleSeeds = []string{
 	"x: {a: b}\n", "x: a]\n", "x: a}\n", "x: @a\n", "x: `a`\n", "x: %a\n", "x: ?a\n", "x: -a\n", "x: a,b\n",
 	"- a\n- b\n", "just text\n", "---\nx: 1\n", "x: 1\n...\n", "  x: 1\n", "x: 1\n y: 2\n", "x:1\n",
 	"x: \"\"\ny: ''\n", "x:  \"  空格  \"  \n", strings.Repeat("k", 1100) + ": v\n", "x: 1234567890123456789\n",
+	"A: [A?]\n", "t: [a&b, c*, d!]\n",
 }
 
 func FuzzParseSimple(f *testing.F) {
@@ -106,7 +107,7 @@ func TestParseSimpleRandom(t *testing.T) {
 		"1234567890", "123456789012345678", "1234567890123456789", "2024-06-24", "2024-6-24", "2023-02-30",
 		"2024-06-24 09:26", "2024-06-24 9:26", "2024-06-24 09:26:00", "2024-06-24T09:26:00+08:00", "2024-06-24x",
 		"-a", "- a", "?a", "&a", "*a", "!a", "|", ">", "%a", "@a", "`a`", "{a}", "a}", "中\u00a0文", "中\u3000文",
-		"a\tb", "😀", "中\u2028文", "a\u0085b"}
+		"a\tb", "😀", "中\u2028文", "a\u0085b", "a?", "a&b", "b*", "c!", "a|b", "a>b", "a%b", "a@b", "a`b"}
 	spaces := []string{"", " ", "  "}
 	pick := func(r *rand.Rand, from []string) string { return from[r.IntN(len(from))] }
 	value := func(r *rand.Rand) string {
