@@ -127,13 +127,14 @@ func TestDemoSite(t *testing.T) {
 	// Every Party-building page type is there, rendered by the default
 	// theme with the parts that make it what it is.
 	for page, wants := range map[string][]string{
-		"units/index.html":                                       {"经济类", "国企类", "财惠临江·寸金有情"},
-		"units/caizhengju/index.html":                            {"中共临江区财政局机关委员会", "一支部一特色", "攀高项目", "典型案例"},
-		"units/caizhengju/brand/index.html":                      {"标志释义", "品牌嵌入", "关键数字", "--accent:#9f1d20", "logo.svg"},
-		"brands/index.html":                                      {"class=tree", "class=twigs"},
-		"cases/index.html":                                       {"case-filter-form", "data-filter=", "/cases/theme/"},
-		"cases/yinzhou-145/index.html":                           {"“145”", "916", "相关案例"},
-		"panggao/2025/index.html":                                {"<svg", `role="img"`, "（并列）", "党建乘数计分", "progress"},
+		"units/index.html":                  {"经济类", "国企类", "财惠临江·寸金有情"},
+		"units/caizhengju/index.html":       {"中共临江区财政局机关委员会", "一支部一特色", "攀高项目", "典型案例"},
+		"units/caizhengju/brand/index.html": {"标志释义", "品牌嵌入", "关键数字", "--accent:#9f1d20", "logo.svg"},
+		"brands/index.html":                 {"class=tree", "class=twigs"},
+		"cases/index.html":                  {"case-filter-form", "data-filter=", "/cases/theme/"},
+		"cases/yinzhou-145/index.html":      {"“145”", "916", "相关案例"},
+		"panggao/2025/index.html": {"<svg", `role="img"`, "（并列）", "党建乘数计分", "progress",
+			"<nav class=sub-nav aria-label=攀高比拼>", "aria-current=page>2025 年度"}, // the menu's second level
 		"panggao/2025/caizhengju/index.html":                     {"攀高指数 =", "党建乘数 ="},
 		"panggao/2025/caizhengju/lingji-yusuan-gaige/index.html": {"class=timeline", "攀高目标"},
 		// The government page conventions of the default theme.

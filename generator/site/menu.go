@@ -15,8 +15,33 @@ type MenuItem struct {
 	Children []MenuItem
 }
 
-// Current reports whether the page is at or below the item.
-func (m MenuItem) Current(p *Page) bool { return m.Path != "" && p.InSection(m.Path) }
+// Current reports whether the page is at or below the item or one of its
+// children.
+func (m MenuItem) Current(p *Page) bool {
+	if m.Path != "" && p.InSection(m.Path) {
+		return true
+	}
+	for _, c := range m.Children {
+		if c.Current(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Link is where the item leads: its URL or, for an item that only holds
+// children, its first child's; "" when there is none.
+func (m MenuItem) Link() string {
+	if m.URL != "" {
+		return m.URL
+	}
+	for _, c := range m.Children {
+		if c.URL != "" {
+			return c.URL
+		}
+	}
+	return ""
+}
 
 // MenuState names which items of the named menu (children included) the
 // page is at or below: their URLs joined by "|", "" when none. Two pages
@@ -51,7 +76,7 @@ func menuItems(cfg *config.Config, items []config.MenuItem) []MenuItem {
 		m := MenuItem{Name: it.Name, Children: menuItems(cfg, it.Children)}
 		switch {
 		case it.URL == "":
-			// an item that only holds children links nowhere
+			// an item that only holds children: Link gives its first child's
 		case strings.Contains(it.URL, "://") || strings.HasPrefix(it.URL, "//"):
 			m.URL, m.External = it.URL, true
 		default:

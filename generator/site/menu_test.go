@@ -18,6 +18,10 @@ func menuSite(t *testing.T) *Site {
 			{Name: "政府网", URL: "https://www.gov.cn/"},
 		}},
 		{Name: "案例", URL: "cases"},
+		{Name: "专题", Children: []config.MenuItem{ // only holds children
+			{Name: "关于", URL: "/about/"},
+			{Name: "案例", URL: "/cases/"},
+		}},
 		{Name: "中国政府网", URL: "https://www.gov.cn/"},
 		{Name: "协议相对", URL: "//cdn.example.gov.cn/x/"},
 		{Name: "关于", URL: "/about.html"},
@@ -46,6 +50,7 @@ func TestMenus(t *testing.T) {
 		{"首页", "/dangjian/", "/", false},
 		{"工作动态", "/dangjian/news/", "/news/", false},
 		{"案例", "/dangjian/cases/", "/cases/", false},
+		{"专题", "", "", false},
 		{"中国政府网", "https://www.gov.cn/", "", true},
 		{"协议相对", "//cdn.example.gov.cn/x/", "", true},
 		{"关于", "/dangjian/about.html", "/about.html", false},
@@ -65,7 +70,7 @@ func TestMenus(t *testing.T) {
 func TestMenuCurrent(t *testing.T) {
 	s := menuSite(t)
 	main := s.Menus["main"]
-	home, news, cases, gov := main[0], main[1], main[2], main[3]
+	home, news, cases, topics, gov := main[0], main[1], main[2], main[3], main[4]
 	tests := []struct {
 		item MenuItem
 		page string
@@ -81,10 +86,31 @@ func TestMenuCurrent(t *testing.T) {
 		{news.Children[1], "/news/", false},
 		{news.Children[0], "/news/2024/a/", true},
 		{news.Children[0], "/news/b/", false},
+		{topics, "/about/", true}, // through a child
+		{topics, "/cases/c/", true},
+		{topics, "/news/b/", false},
 	}
 	for _, tt := range tests {
 		if got := tt.item.Current(mustPage(t, s, tt.page)); got != tt.want {
 			t.Errorf("%s.Current(%s) = %v, want %v", tt.item.Name, tt.page, got, tt.want)
+		}
+	}
+}
+
+func TestMenuLink(t *testing.T) {
+	main := menuSite(t).Menus["main"]
+	for _, tt := range []struct {
+		item MenuItem
+		want string
+	}{
+		{main[1], "/dangjian/news/"},
+		{main[3], "/dangjian/about/"}, // its first child
+		{main[4], "https://www.gov.cn/"},
+		{MenuItem{Name: "空"}, ""},
+		{MenuItem{Name: "空", Children: []MenuItem{{Name: "也空"}}}, ""},
+	} {
+		if got := tt.item.Link(); got != tt.want {
+			t.Errorf("%s.Link() = %q, want %q", tt.item.Name, got, tt.want)
 		}
 	}
 }
@@ -96,8 +122,8 @@ func TestMenuState(t *testing.T) {
 		{"main", "/news/", "/dangjian/news/"},
 		{"main", "/news/b/", "/dangjian/news/"},
 		{"main", "/news/2024/a/", "/dangjian/news/|/dangjian/news/2024/"}, // parent and child both highlighted
-		{"main", "/cases/c/", "/dangjian/cases/"},
-		{"main", "/about/", ""},
+		{"main", "/cases/c/", "/dangjian/cases/||/dangjian/cases/"},       // 案例, and 专题 through its child
+		{"main", "/about/", "|/dangjian/about/"},                          // 专题 has no URL of its own
 		{"main", "/404.html", ""},
 		{"footer", "/cases/c/", "/dangjian/cases/"},
 		{"footer", "/news/b/", ""},
