@@ -108,11 +108,6 @@ func (l cjkLinker) link(parent ast.Node, t *ast.Text, src []byte, pc parser.Cont
 	return after
 }
 
-var (
-	schemeEnd = []byte("://")
-	www       = []byte("www.")
-)
-
 // addressStarts returns, in order, where http://, https://, ftp:// and
 // www. start in src[start:stop] right after a CJK character (or a Chinese
 // quotation mark or dash), or nil. Most text has no address at all, so it
@@ -120,7 +115,7 @@ var (
 func addressStarts(src []byte, start, stop int) []int {
 	var out []int
 	for j := start; ; {
-		k := bytes.Index(src[j:stop], schemeEnd)
+		k := bytes.Index(src[j:stop], []byte("://"))
 		if k < 0 {
 			break
 		}
@@ -130,17 +125,17 @@ func addressStarts(src []byte, start, stop int) []int {
 				out = append(out, i)
 			}
 		}
-		j = k + len(schemeEnd)
+		j = k + len("://")
 	}
 	for j := start; ; {
-		k := bytes.Index(src[j:stop], www)
+		k := bytes.Index(src[j:stop], []byte("www."))
 		if k < 0 {
 			break
 		}
 		if i := j + k; i > start && afterCJK(src, i) {
 			out = append(out, i)
 		}
-		j += k + len(www)
+		j += k + len("www.")
 	}
 	slices.Sort(out)
 	return out

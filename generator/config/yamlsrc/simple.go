@@ -2,6 +2,7 @@ package yamlsrc
 
 import (
 	"bytes"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -162,7 +163,7 @@ func quoted(b []byte, line, col int) (*yaml.Node, []byte) {
 // plainStart reports whether text may be a plain scalar as far as its
 // first character goes: not empty and not starting with an indicator.
 func plainStart(text []byte) bool {
-	return len(text) > 0 && bytes.IndexByte([]byte("-?:,[]{}#&*!|>'\"%@`"), text[0]) < 0
+	return len(text) > 0 && strings.IndexByte("-?:,[]{}#&*!|>'\"%@`", text[0]) < 0
 }
 
 // flowSeq reads a flow sequence of scalars, [甲, "乙", 丙], that ends its
