@@ -341,14 +341,31 @@ func (s *Session) onlyAssets(paths []string) bool {
 // fingerprinted names when they render, so every output is stale.
 func (s *Session) applyAssets() error {
 	b := s.b
+	old := b.assets
 	assets, ds := publishAssets(b.pub, themeDirs(s.opts.Source, b.cfg), b.md.CSS())
 	b.diags.AddAll(ds)
+	if !b.diags.HasErrors() {
+		b.assets = assets
+		b.diags.AddAll(b.collisions(b.r.Outputs()))
+	}
 	if b.diags.HasErrors() {
+		b.assets = old
+		s.restoreFiles()
 		return b.diags.Err()
 	}
-	b.assets = assets
 	s.commit()
 	return nil
+}
+
+// restoreFiles puts back what a refused theme change may have published
+// over the last good state: the files copied as they are again, now, and
+// the outputs when they are asked for.
+func (s *Session) restoreFiles() {
+	s.b.copyFiles(s.b.statics)
+	s.b.copyFiles(s.b.site.Files)
+	for _, rel := range s.order {
+		s.stale.add(rel)
+	}
 }
 
 // applyTheme loads templates, assets and static files again. When only
@@ -364,10 +381,7 @@ func (s *Session) applyTheme(changed []string) error {
 	}
 	if b.diags.HasErrors() {
 		b.theme, b.assets, b.statics, b.r = old, assets, statics, r
-		// static files copied over outputs are replaced when they are asked for
-		for _, rel := range s.order {
-			s.stale.add(rel)
-		}
+		s.restoreFiles()
 		return b.diags.Err()
 	}
 	before := slices.Clone(s.order)
@@ -615,9 +629,7 @@ func (s *Session) commit() {
 	for _, f := range s.b.site.Files {
 		keep[strings.TrimPrefix(f.Path, "/")] = true
 	}
-	s.b.opts.Memory.Keep(func(rel string) bool {
-		return keep[rel] || strings.HasPrefix(rel, "sitemap-") // parts of a split sitemap
-	})
+	s.b.opts.Memory.Keep(func(rel string) bool { return keep[rel] })
 }
 
 // within reports whether p lies inside dir.

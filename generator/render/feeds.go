@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"math"
 	"net/url"
 	"time"
 
@@ -115,37 +116,69 @@ type sitemapIndex struct {
 
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-// sitemap writes sitemap.xml: every page but the 404 page. Past 50,000
-// URLs it writes sitemap-1.xml, sitemap-2.xml, … and an index.
-func (r *Renderer) sitemap(buf *bytes.Buffer) *diag.Diagnostic {
-	var urls []sitemapURL
+// sitemapPages is how many pages the sitemap lists: every page but the
+// 404 page.
+func (r *Renderer) sitemapPages() int {
+	n := 0
 	for _, p := range r.Site.All {
-		if p.Kind == site.Kind404 {
-			continue
+		if p.Kind != site.Kind404 {
+			n++
 		}
-		u := sitemapURL{Loc: escapeURL(p.Permalink())}
-		if !p.Lastmod.IsZero() {
-			u.Lastmod = p.Lastmod.Format("2006-01-02")
-		}
-		urls = append(urls, u)
 	}
-	if len(urls) <= sitemapLimit {
-		return encodeXML(buf, urlset{XMLNS: sitemapNS, URLs: urls})
+	return n
+}
+
+// sitemapParts is how many files sitemap.xml indexes: none up to 50,000
+// URLs, when it lists them itself, else sitemap-1.xml, sitemap-2.xml, …
+func (r *Renderer) sitemapParts() int {
+	n := r.sitemapPages()
+	if n <= sitemapLimit {
+		return 0
+	}
+	return (n + sitemapLimit - 1) / sitemapLimit
+}
+
+func sitemapPartName(i int) string { return fmt.Sprintf("sitemap-%d.xml", i+1) }
+
+// sitemap writes sitemap.xml: the URLs themselves, or past 50,000 the
+// index of the parts sitemapPart writes.
+func (r *Renderer) sitemap(buf *bytes.Buffer) *diag.Diagnostic {
+	parts := r.sitemapParts()
+	if parts == 0 {
+		return r.sitemapPart(-1)(buf)
 	}
 	index := sitemapIndex{XMLNS: sitemapNS}
-	for i := 0; i*sitemapLimit < len(urls); i++ {
-		part := urls[i*sitemapLimit : min((i+1)*sitemapLimit, len(urls))]
-		name := fmt.Sprintf("sitemap-%d.xml", i+1)
-		var b bytes.Buffer
-		if d := encodeXML(&b, urlset{XMLNS: sitemapNS, URLs: part}); d != nil {
-			return d
-		}
-		if err := r.Out.Output(name, b.Bytes()); err != nil {
-			return diag.New(name, 0, 0, "写出文件失败:%v", err)
-		}
-		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(r.Site.Config.AbsURL("/" + name))})
+	for i := range parts {
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: escapeURL(r.Site.Config.AbsURL("/" + sitemapPartName(i)))})
 	}
 	return encodeXML(buf, index)
+}
+
+// sitemapPart writes part i of a split sitemap, or with i < 0 all URLs.
+func (r *Renderer) sitemapPart(i int) func(buf *bytes.Buffer) *diag.Diagnostic {
+	return func(buf *bytes.Buffer) *diag.Diagnostic {
+		from, to := 0, math.MaxInt
+		if i >= 0 {
+			from, to = i*sitemapLimit, (i+1)*sitemapLimit
+		}
+		var urls []sitemapURL
+		n := 0
+		for _, p := range r.Site.All {
+			if p.Kind == site.Kind404 {
+				continue
+			}
+			n++
+			if n <= from || n > to {
+				continue
+			}
+			u := sitemapURL{Loc: escapeURL(p.Permalink())}
+			if !p.Lastmod.IsZero() {
+				u.Lastmod = p.Lastmod.Format("2006-01-02")
+			}
+			urls = append(urls, u)
+		}
+		return encodeXML(buf, urlset{XMLNS: sitemapNS, URLs: urls})
+	}
 }
 
 func encodeXML(buf *bytes.Buffer, v any) *diag.Diagnostic {

@@ -202,6 +202,10 @@ func (r *Renderer) Outputs() []Output {
 		}
 	}
 	jobs = append(jobs, Output{Rel: "sitemap.xml", other: r.sitemap, what: "自动生成的 sitemap.xml"})
+	for i := range r.sitemapParts() {
+		name := sitemapPartName(i)
+		jobs = append(jobs, Output{Rel: name, other: r.sitemapPart(i), what: "自动生成的 " + name})
+	}
 	if !r.OwnRobots {
 		jobs = append(jobs, Output{Rel: "robots.txt", other: r.robots, what: "自动生成的 robots.txt"})
 	}

@@ -817,6 +817,23 @@ func TestSitemapSplit(t *testing.T) {
 			m := bigSite(t, c.articles, func(int) string { return "" }, nil)
 			out, ds := m.render(0)
 			noErrors(t, "render", ds)
+			// the parts are outputs of their own, so that the build's
+			// collision check and a serve session know them
+			described := map[string]string{}
+			for _, o := range (&render.Renderer{Site: m.site, Theme: m.theme}).Outputs() {
+				if strings.HasPrefix(o.Rel, "sitemap") && strings.HasSuffix(o.Rel, ".xml") {
+					described[o.Rel] = o.Describe()
+				}
+			}
+			if len(described) != len(c.parts)+1 {
+				t.Errorf("sitemap outputs %v, want sitemap.xml and %d parts", described, len(c.parts))
+			}
+			for i := range c.parts {
+				name := fmt.Sprintf("sitemap-%d.xml", i+1)
+				if d := described[name]; d != "自动生成的 "+name {
+					t.Errorf("%s described as %q", name, d)
+				}
+			}
 			data := out.files["sitemap.xml"]
 			if c.parts == nil {
 				var doc sitemapDoc
