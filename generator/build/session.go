@@ -457,6 +457,19 @@ func (s *Session) applyContent(changed []string) (kind string, pages []string, e
 	files := b.files
 	if structural {
 		b.diags = &diag.List{Max: diag.DefaultMax}
+		// the files that changed, or lie in a folder that did, are read
+		// again; content.Load also checks the others' sizes and times
+		touched := make(map[string]bool, len(changed))
+		for _, p := range changed {
+			touched[p] = true
+		}
+		opts.Known = func(abs string) *content.Source {
+			i, ok := byAbs[abs]
+			if !ok || under(abs, touched) {
+				return nil
+			}
+			return b.sources[i]
+		}
 		var ds []*diag.Diagnostic
 		sources, files, ds = content.Load(filepath.Join(s.opts.Source, "content"), "content", opts)
 		b.diags.AddAll(ds)
@@ -630,6 +643,20 @@ func (s *Session) commit() {
 		keep[strings.TrimPrefix(f.Path, "/")] = true
 	}
 	s.b.opts.Memory.Keep(func(rel string) bool { return keep[rel] })
+}
+
+// under reports whether p, or a folder above it, is in set.
+func under(p string, set map[string]bool) bool {
+	for {
+		if set[p] {
+			return true
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return false
+		}
+		p = parent
+	}
 }
 
 // within reports whether p lies inside dir.

@@ -370,3 +370,49 @@ func TestSessionFileCollisions(t *testing.T) {
 		t.Errorf("robots.txt = %q, want the site's own", got)
 	}
 }
+
+// TestSessionStructuralRereads: when files come or go, content/ is walked
+// again but only the files that changed are read; an edited file is read
+// again even when its size and time stayed the same (a coarse file
+// system clock), because its event names it.
+func TestSessionStructuralRereads(t *testing.T) {
+	root := copyDemo(t)
+	opts := Options{Source: root, BaseURL: "http://127.0.0.1:1313/dangjian/", Drafts: true, Future: true, Now: testNow}
+	ses, _, err := NewSession(opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := filepath.Join(root, "content", "news", "2025", "hongyan-qingfeng.md")
+	info, err := os.Stat(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the title, with as many bytes as before: one Chinese character for
+	// another (a body is read again when its page renders in any case)
+	text := strings.Replace(string(data), "入选本年度", "入选今年度", 1)
+	if text == string(data) || len(text) != len(data) {
+		t.Fatal("the demo article changed; pick another edit")
+	}
+	if err := os.WriteFile(edited, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(edited, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	added := filepath.Join(root, "content", "news", "2025", "xinzeng.md")
+	if err := os.WriteFile(added, []byte("---\ntitle: 新增的一篇\ndate: 2025-10-01\n---\n新写的正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ses.Apply([]string{added, edited}, nil); err != nil {
+		t.Fatal(err)
+	}
+	compareWithFull(t, ses, opts, "after adding a page and editing another")
+	got, _ := ses.File("news/2025/hongyan-qingfeng/index.html")
+	if !strings.Contains(string(got), "入选今年度") {
+		t.Error("the edited article still shows its old title")
+	}
+}

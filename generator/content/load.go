@@ -37,6 +37,10 @@ func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic)
 			var buf []byte // reused file by file when o.DropBody
 			for batch := range markdown {
 				for _, e := range batch {
+					if known := o.known(e); known != nil {
+						e.result.src = known
+						continue
+					}
 					e.result.src, e.result.diags, buf = readSource(e, prefix, o, buf)
 				}
 			}
@@ -60,6 +64,21 @@ func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	diag.Sort(diags)
 	return sources, files, diags
+}
+
+// known is a copy of the Source o.Known holds for e, or nil: the file is
+// to be read. The copy is Load's to fill in; the earlier one stays as it
+// was.
+func (o Options) known(e entry) *Source {
+	if o.Known == nil {
+		return nil
+	}
+	src := o.Known(e.abs)
+	if src == nil || int64(src.Size) != e.size || !src.ModTime.Equal(e.mod) {
+		return nil
+	}
+	fresh := *src
+	return &fresh
 }
 
 // result is the outcome of reading and parsing one Markdown file.
@@ -97,6 +116,7 @@ func readSource(e entry, prefix string, o Options, buf []byte) (*Source, []*diag
 		Abs:        e.abs,
 		BodyOffset: len(data) - len(body),
 		Size:       len(data),
+		ModTime:    e.mod,
 		Front:      fm,
 		Body:       body,
 		BodyLine:   bodyLine,
@@ -141,7 +161,7 @@ func Reread(src *Source, o Options) (*Source, []*diag.Diagnostic) {
 			WithHint("请检查文件是否存在、是否有读取权限(%v)", err)}
 	}
 	prefix := strings.TrimSuffix(src.File, "/"+src.Path)
-	fresh, ds, _ := readSource(entry{rel: src.Path, abs: src.Abs, size: info.Size()}, prefix, o, nil)
+	fresh, ds, _ := readSource(entry{rel: src.Path, abs: src.Abs, size: info.Size(), mod: info.ModTime()}, prefix, o, nil)
 	if fresh != nil {
 		fresh.Kind, fresh.Dir, fresh.Name, fresh.Resources = src.Kind, src.Dir, src.Name, src.Resources
 	}

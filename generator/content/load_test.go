@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"yipin/generator/diag"
 )
@@ -313,5 +314,78 @@ func TestLoadDropBody(t *testing.T) {
 			t.Errorf("%s: a large enough buffer was not reused", s.Path)
 		}
 		buf = read
+	}
+}
+
+// TestLoadKnown: a file Known vouches for is taken as it was (as a copy
+// Load fills in) when its size and time agree, and read again otherwise.
+func TestLoadKnown(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	writeTree(t, dir, map[string]string{
+		"same.md":         "---\ntitle: 没变\n---\n正文\n",
+		"grown.md":        "---\ntitle: 变长\n---\n正文\n",
+		"touched.md":      "---\ntitle: 改了时间\n---\n正文\n",
+		"case/index.md":   "---\ntitle: 页面包\n---\n正文\n",
+		"case/photo.jpg":  "jpg",
+		"news/_index.md":  "---\ntitle: 栏目\n---\n",
+		"news/unknown.md": "---\ntitle: 不认识\n---\n",
+	})
+	first, _, ds := Load(dir, "content", Options{DropBody: true})
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	// what the earlier Load made, marked so that a reuse shows
+	earlier := map[string]*Source{}
+	for _, src := range first {
+		if src.Path == "news/unknown.md" {
+			continue
+		}
+		marked := *src
+		marked.Front = &FrontMatter{Title: "旧的 " + src.Front.Title}
+		marked.Kind, marked.Dir, marked.Name, marked.Resources = 0, "旧", "旧", nil
+		earlier[src.Abs] = &marked
+	}
+	// a file that grew within one tick of a coarse clock keeps its time
+	grown := filepath.Join(dir, "grown.md")
+	info, err := os.Stat(grown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]string{"grown.md": "---\ntitle: 变长\n---\n正文多了一句。\n"})
+	if err := os.Chtimes(grown, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	touched := filepath.Join(dir, "touched.md")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(touched, later, later); err != nil {
+		t.Fatal(err)
+	}
+	second, _, ds := Load(dir, "content", Options{DropBody: true, Known: func(abs string) *Source { return earlier[abs] }})
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	want := map[string]string{
+		"same.md":         "旧的 没变",
+		"grown.md":        "变长",
+		"touched.md":      "改了时间",
+		"case/index.md":   "旧的 页面包",
+		"news/_index.md":  "旧的 栏目",
+		"news/unknown.md": "不认识",
+	}
+	if len(second) != len(want) {
+		t.Fatalf("%d sources, want %d", len(second), len(want))
+	}
+	for i, src := range second {
+		if src.Front.Title != want[src.Path] {
+			t.Errorf("%s: title %q, want %q", src.Path, src.Front.Title, want[src.Path])
+		}
+		// what the walk decides is filled in on a copy
+		f := first[i]
+		if src.Path != f.Path || src.Kind != f.Kind || src.Dir != f.Dir || src.Name != f.Name || !reflect.DeepEqual(src.Resources, f.Resources) {
+			t.Errorf("%s: kind %v dir %q name %q resources %v, want %v %q %q %v", src.Path, src.Kind, src.Dir, src.Name, src.Resources, f.Kind, f.Dir, f.Name, f.Resources)
+		}
+		if e := earlier[src.Abs]; e != nil && (src == e || e.Dir != "旧") {
+			t.Errorf("%s: the earlier Source was changed instead of copied", src.Path)
+		}
 	}
 }

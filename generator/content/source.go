@@ -47,6 +47,7 @@ type Source struct {
 	Abs        string       // the file on disk
 	BodyOffset int          // byte offset in the file where Body starts
 	Size       int          // bytes in the file when it was read
+	ModTime    time.Time    // the file's modification time before it was read
 	Resources  []File       // Bundle only: the other files in the bundle folder (recursively), sorted by Path
 }
 
@@ -99,6 +100,12 @@ type Options struct {
 	// DropBody leaves Source.Body nil (ReadBody reads it again): each
 	// reader of Load reads file after file into one buffer.
 	DropBody bool
+	// Known, when set, returns the Source an earlier Load made of the file
+	// at abs if the file has not changed since, else nil. Load takes such
+	// a Source, when the file's size and modification time still agree,
+	// instead of reading the file: yipin serve walks content/ again when files come or go, and
+	// reads only those. A Source given must have parsed without errors.
+	Known func(abs string) *Source
 }
 
 // DefaultMaxFileSize is the MaxFileSize used when Options leaves it 0.

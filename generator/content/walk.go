@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"yipin/generator/diag"
 )
@@ -15,7 +16,8 @@ type entry struct {
 	rel    string // slash path relative to the content dir
 	abs    string // path on disk
 	size   int64
-	result *result // for a Markdown file, filled in by a reader (see Load)
+	mod    time.Time // modification time
+	result *result   // for a Markdown file, filled in by a reader (see Load)
 }
 
 // walker collects the files under a content dir.
@@ -118,13 +120,13 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 			WithHint("请检查它是否有读取权限(%v)", err))
 		return nil
 	}
-	w.add(rel, p, info.Size())
+	w.add(rel, p, info)
 	return nil
 }
 
 // add lists a file; a Markdown file is also sent to be read.
-func (w *walker) add(rel, abs string, size int64) {
-	e := entry{rel: rel, abs: abs, size: size}
+func (w *walker) add(rel, abs string, info fs.FileInfo) {
+	e := entry{rel: rel, abs: abs, size: info.Size(), mod: info.ModTime()}
 	if isMarkdown(rel) {
 		e.result = new(result)
 		w.batch = append(w.batch, e)
@@ -173,7 +175,7 @@ func (w *walker) symlink(p, rel string) {
 	if !info.Mode().IsRegular() {
 		return
 	}
-	w.add(rel, p, info.Size())
+	w.add(rel, p, info)
 }
 
 // ignored reports whether a file or folder name is hidden or an editor's

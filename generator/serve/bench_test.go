@@ -26,9 +26,10 @@ import (
 // (YIPIN_BENCH_SITE, default corpus/10000). Each edit changes the
 // opening paragraph of a different article (so its summary changes too),
 // saved the way editors save, while a browser shows that article; then
-// the stylesheet. It reports the median, 95th percentile and worst
-// latency of each, and the server's memory. Run it with `make bench-serve`.
-// The files edited are put back at the end.
+// the stylesheet; then a new article, and its removal. It reports the
+// median, 95th percentile and worst latency of each, and the server's
+// memory. Run it with `make bench-serve`. The files edited are put back
+// at the end.
 func BenchmarkSaveToReload(b *testing.B) {
 	root := os.Getenv("YIPIN_BENCH_SITE")
 	if root == "" {
@@ -87,10 +88,10 @@ func BenchmarkSaveToReload(b *testing.B) {
 	go func() { done <- srv.Run(ctx, ln, ready) }()
 	defer func() { cancel(); <-done }()
 	<-ready
-	b.Logf("first build of %d articles: %v", len(articles), time.Since(start).Round(time.Millisecond))
+	b.Logf("first build: %v (edits pick from the %d articles under news/)", time.Since(start).Round(time.Millisecond), len(articles))
 	base := "http://" + ln.Addr().String()
 
-	var pageMs, cssMs []float64
+	var pageMs, cssMs, addMs, removeMs []float64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		p := articles[(i*7919)%len(articles)]
@@ -113,12 +114,31 @@ func BenchmarkSaveToReload(b *testing.B) {
 			es.wait(b, "css")
 			cssMs = append(cssMs, float64(time.Since(t0).Microseconds())/1000)
 		}
+		// a new article, and then its removal, every fifth save: content/
+		// is walked again, and only that file is read
+		if i%5 == 0 {
+			added := filepath.Join(filepath.Dir(p), fmt.Sprintf("bench-new-%d.md", i))
+			b.Cleanup(func() { os.Remove(added) })
+			t0 = time.Now()
+			atomicSave(b, added, fmt.Sprintf("---\ntitle: 第 %d 篇新文章\ndate: 2024-06-24\n---\n新文章的正文。\n", i))
+			es.wait(b, "reload")
+			addMs = append(addMs, float64(time.Since(t0).Microseconds())/1000)
+			time.Sleep(150 * time.Millisecond)
+			t0 = time.Now()
+			if err := os.Remove(added); err != nil {
+				b.Fatal(err)
+			}
+			es.wait(b, "reload")
+			removeMs = append(removeMs, float64(time.Since(t0).Microseconds())/1000)
+		}
 		es.close()
 		time.Sleep(150 * time.Millisecond) // an author does not save ten times a second
 	}
 	b.StopTimer()
 	report(b, "page", pageMs)
 	report(b, "css", cssMs)
+	report(b, "add", addMs)
+	report(b, "remove", removeMs)
 	var ms runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&ms)
