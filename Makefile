@@ -35,7 +35,7 @@ fixtures:
 corpus:
 	$(GO) run ./generator/cmd/corpus -n $(N) -o $(CORPUS) -theme $(CURDIR)/themes/default
 
-## bench: build the N-page corpus RUNS times; print pages per second and peak memory
+## bench: build the N-page corpus RUNS times; print pages per second, peak memory and the ratio to goldmark alone
 bench: $(BIN)
 	@[ -f $(CORPUS)/site.yaml ] || $(MAKE) --no-print-directory corpus N=$(N)
 	$(GO) run ./generator/cmd/benchsite -bin $(BIN) -site $(CORPUS) -runs $(RUNS) -tmp "$(BENCH_TMP)"

@@ -100,6 +100,38 @@ func TestBenchWithFakeBuild(t *testing.T) {
 	if n := strings.Count(progress.String(), "峰值内存"); n != 3 {
 		t.Errorf("进度应有 3 行,得到:\n%s", progress.String())
 	}
+	if s.Yardstick != 0 {
+		t.Errorf("yardstick %v, not asked for", s.Yardstick)
+	}
+	progress.Reset()
+	s, err = bench(config{Bin: os.Args[0], Site: site, Runs: 2, Yardstick: true}, &progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Yardstick <= 0 || strings.Count(progress.String(), "只用 goldmark") != 2 {
+		t.Errorf("yardstick %v; progress:\n%s", s.Yardstick, progress.String())
+	}
+}
+
+// TestYardstickBodies: the yardstick converts bodies, not front matter.
+func TestYardstickBodies(t *testing.T) {
+	for in, want := range map[string]string{
+		"---\ntitle: x\n---\n正文\n": "正文\n",
+		"---\ntitle: x\n---\n":     "",
+		"只有正文\n":                   "只有正文\n",
+		"---\n没有结束\n":              "---\n没有结束\n",
+	} {
+		if got := string(body([]byte(in))); got != want {
+			t.Errorf("body(%q) = %q, want %q", in, got, want)
+		}
+	}
+	y, err := newYardstick(testSite(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(y.bodies) != 3 {
+		t.Errorf("%d bodies, want the 3 .md files", len(y.bodies))
+	}
 }
 
 func TestBuildFailure(t *testing.T) {

@@ -25,6 +25,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	site := fl.String("site", "", "站点目录(含 content/),必填")
 	runs := fl.Int("runs", 5, "计时的构建次数(另有 1 次预热不计入)")
 	extra := fl.String("args", "", "附加给 build 的参数,如 \"--drafts\";可用引号")
+	yard := fl.Bool("yardstick", true, "每次构建后再计时只用 goldmark 转换同一批正文,作为换算到别的机器的参照")
 	tmp := fl.String("tmp", "", "放构建结果的文件夹(默认系统临时文件夹);用内存盘(如 /dev/shm)可排除磁盘的影响")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "用法: benchsite -bin bin/yipin -site corpus/10000 [-runs 5] [-args \"...\"]")
@@ -44,7 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	s, err := bench(config{Bin: *bin, Site: *site, Runs: *runs, Extra: extraArgs, Tmp: *tmp}, stderr)
+	s, err := bench(config{Bin: *bin, Site: *site, Runs: *runs, Extra: extraArgs, Tmp: *tmp, Yardstick: *yard}, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "错误:%v\n", err)
 		var be *buildError

@@ -20,12 +20,15 @@ type config struct {
 	Runs  int      // counted runs, after one warm-up
 	Extra []string // extra build flags
 	Tmp   string   // folder for the build outputs; "" means the system's temporary folder
+	// Yardstick times goldmark alone on the site's bodies after each build
+	Yardstick bool
 }
 
 // measurement is one build.
 type measurement struct {
-	Wall   time.Duration
-	MaxRSS int64 // KiB; 0 if the platform does not report it
+	Wall      time.Duration
+	MaxRSS    int64         // KiB; 0 if the platform does not report it
+	Yardstick time.Duration // goldmark alone, timed right after the build; 0 when not asked for
 }
 
 // buildError is a failed build, with what the build printed on stderr.
@@ -52,9 +55,18 @@ func bench(c config, progress io.Writer) (summary, error) {
 	if err != nil {
 		return summary{}, err
 	}
+	var y *yardstick
+	if c.Yardstick {
+		if y, err = newYardstick(c.Site); err != nil {
+			return summary{}, err
+		}
+	}
 	fmt.Fprintf(progress, "语料 %s:%d 个 .md 文件,开始预热构建……\n", c.Site, pages)
 	if _, err := buildOnce(c, 0); err != nil {
 		return summary{}, err
+	}
+	if y != nil {
+		y.run() // warm-up too
 	}
 	ms := make([]measurement, 0, c.Runs)
 	for i := 1; i <= c.Runs; i++ {
@@ -62,7 +74,12 @@ func bench(c config, progress io.Writer) (summary, error) {
 		if err != nil {
 			return summary{}, err
 		}
-		fmt.Fprintf(progress, "第 %d/%d 次:%s,峰值内存 %s\n", i, c.Runs, seconds(m.Wall), mib(m.MaxRSS))
+		line := fmt.Sprintf("第 %d/%d 次:%s,峰值内存 %s", i, c.Runs, seconds(m.Wall), mib(m.MaxRSS))
+		if y != nil {
+			m.Yardstick = y.run()
+			line += fmt.Sprintf(";只用 goldmark:%s", seconds(m.Yardstick))
+		}
+		fmt.Fprintln(progress, line)
 		ms = append(ms, m)
 	}
 	return summarize(pages, sections, ms), nil

@@ -14,9 +14,10 @@ type summary struct {
 	Runs        int
 	Median      time.Duration
 	Min, Max    time.Duration
-	PagesPerSec float64 // at the median
-	RSSMedian   int64   // KiB
-	RSSMax      int64   // KiB
+	PagesPerSec float64       // at the median
+	RSSMedian   int64         // KiB
+	RSSMax      int64         // KiB
+	Yardstick   time.Duration // median of goldmark alone; 0 when not measured
 }
 
 // median of xs; the mean of the middle two for an even count. xs is not
@@ -37,10 +38,11 @@ func median[T ~int64](xs []T) T {
 func summarize(pages, sections int, ms []measurement) summary {
 	walls := make([]time.Duration, len(ms))
 	rss := make([]int64, len(ms))
+	yard := make([]time.Duration, len(ms))
 	for i, m := range ms {
-		walls[i], rss[i] = m.Wall, m.MaxRSS
+		walls[i], rss[i], yard[i] = m.Wall, m.MaxRSS, m.Yardstick
 	}
-	s := summary{Pages: pages, Sections: sections, Runs: len(ms), Median: median(walls), RSSMedian: median(rss)}
+	s := summary{Pages: pages, Sections: sections, Runs: len(ms), Median: median(walls), RSSMedian: median(rss), Yardstick: median(yard)}
 	if len(ms) > 0 {
 		s.Min, s.Max = slices.Min(walls), slices.Max(walls)
 		s.RSSMax = slices.Max(rss)
@@ -59,18 +61,40 @@ func (s summary) human(bin, site string) string {
 	fmt.Fprintf(&b, "耗时:中位数 %s,最短 %s,最长 %s\n", seconds(s.Median), seconds(s.Min), seconds(s.Max))
 	fmt.Fprintf(&b, "速度:%.0f 页/秒(按中位数)\n", s.PagesPerSec)
 	fmt.Fprintf(&b, "峰值内存(最大 RSS):中位数 %s,最大 %s\n", mib(s.RSSMedian), mib(s.RSSMax))
+	if s.Yardstick > 0 {
+		fmt.Fprintf(&b, "参照:只用 goldmark(GFM、脚注、定义列表,单线程)转换同一批正文,中位数 %s;构建用时是它的 %.2f 倍\n",
+			seconds(s.Yardstick), s.ratio())
+		fmt.Fprintf(&b, "换算:在议题的参考机器上(goldmark 转换 1 万页约 %s),构建约需 %s(目标 %s,即 %.1f 倍以内)\n",
+			shortSeconds(referenceYardstick), shortSeconds(s.reference()), shortSeconds(referenceTarget),
+			float64(referenceTarget)/float64(referenceYardstick))
+	}
 	return b.String()
+}
+
+// ratio is the build's median over the yardstick's.
+func (s summary) ratio() float64 { return float64(s.Median) / float64(s.Yardstick) }
+
+// reference is the build time the ratio gives on the reference machine,
+// for the same number of pages.
+func (s summary) reference() time.Duration {
+	return time.Duration(s.ratio() * float64(referenceYardstick))
 }
 
 // machine is the same result as one line of key=value pairs.
 func (s summary) machine() string {
-	return fmt.Sprintf("benchsite pages=%d runs=%d median_ms=%.1f min_ms=%.1f max_ms=%.1f pages_per_sec=%.1f maxrss_median_kib=%d maxrss_max_kib=%d",
+	line := fmt.Sprintf("benchsite pages=%d runs=%d median_ms=%.1f min_ms=%.1f max_ms=%.1f pages_per_sec=%.1f maxrss_median_kib=%d maxrss_max_kib=%d",
 		s.Pages, s.Runs, ms(s.Median), ms(s.Min), ms(s.Max), s.PagesPerSec, s.RSSMedian, s.RSSMax)
+	if s.Yardstick > 0 {
+		line += fmt.Sprintf(" goldmark_median_ms=%.1f ratio=%.2f", ms(s.Yardstick), s.ratio())
+	}
+	return line
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.3f 秒", d.Seconds()) }
+
+func shortSeconds(d time.Duration) string { return fmt.Sprintf("%.1f 秒", d.Seconds()) }
 
 // mib formats a size in KiB as MiB, or 未知 when it is not known.
 func mib(kib int64) string {

@@ -36,23 +36,24 @@ func TestMedian(t *testing.T) {
 
 func TestSummarizeAndFormat(t *testing.T) {
 	ms := []measurement{
-		{2100 * time.Millisecond, 500 * 1024},
-		{2000 * time.Millisecond, 520 * 1024},
-		{2400 * time.Millisecond, 510 * 1024},
-		{1900 * time.Millisecond, 530 * 1024},
-		{2050 * time.Millisecond, 505 * 1024},
+		{2100 * time.Millisecond, 500 * 1024, 1000 * time.Millisecond},
+		{2000 * time.Millisecond, 520 * 1024, 1000 * time.Millisecond},
+		{2400 * time.Millisecond, 510 * 1024, 1100 * time.Millisecond},
+		{1900 * time.Millisecond, 530 * 1024, 950 * time.Millisecond},
+		{2050 * time.Millisecond, 505 * 1024, 1000 * time.Millisecond},
 	}
 	s := summarize(10044, 44, ms)
 	want := summary{
 		Pages: 10044, Sections: 44, Runs: 5,
 		Median: 2050 * time.Millisecond, Min: 1900 * time.Millisecond, Max: 2400 * time.Millisecond,
 		PagesPerSec: 10044 / 2.05, RSSMedian: 510 * 1024, RSSMax: 530 * 1024,
+		Yardstick: 1000 * time.Millisecond,
 	}
 	if s != want {
 		t.Fatalf("summarize = %+v\n应为 %+v", s, want)
 	}
 	line := s.machine()
-	wantLine := "benchsite pages=10044 runs=5 median_ms=2050.0 min_ms=1900.0 max_ms=2400.0 pages_per_sec=4899.5 maxrss_median_kib=522240 maxrss_max_kib=542720"
+	wantLine := "benchsite pages=10044 runs=5 median_ms=2050.0 min_ms=1900.0 max_ms=2400.0 pages_per_sec=4899.5 maxrss_median_kib=522240 maxrss_max_kib=542720 goldmark_median_ms=1000.0 ratio=2.05"
 	if line != wantLine {
 		t.Errorf("machine() =\n%s\n应为\n%s", line, wantLine)
 	}
@@ -60,6 +61,7 @@ func TestSummarizeAndFormat(t *testing.T) {
 	for _, part := range []string{
 		"共 10044 个页面", "其中 44 个 _index.md", "计时 5 次", "中位数 2.050 秒", "最短 1.900 秒", "最长 2.400 秒",
 		"4900 页/秒", "中位数 510.0 MiB,最大 530.0 MiB",
+		"只用 goldmark", "中位数 1.000 秒;构建用时是它的 2.05 倍", "构建约需 3.1 秒(目标 3.0 秒,即 2.0 倍以内)",
 	} {
 		if !strings.Contains(h, part) {
 			t.Errorf("human() 缺少 %q:\n%s", part, h)
@@ -70,6 +72,11 @@ func TestSummarizeAndFormat(t *testing.T) {
 	}
 	if z := summarize(1, 0, nil); z.PagesPerSec != 0 || z.Max != 0 {
 		t.Errorf("summarize(nil) = %+v", z)
+	}
+	// without the yardstick, neither report mentions it
+	s.Yardstick = 0
+	if strings.Contains(s.human("bin/yipin", "corpus/10000"), "goldmark") || strings.Contains(s.machine(), "goldmark") {
+		t.Errorf("reports mention a yardstick not measured:\n%s\n%s", s.human("bin/yipin", "corpus/10000"), s.machine())
 	}
 }
 
