@@ -371,10 +371,10 @@ func TestSessionFileCollisions(t *testing.T) {
 	}
 }
 
-// TestSessionStructuralRereads: when files come or go, content/ is walked
-// again but only the files that changed are read; an edited file is read
-// again even when its size and time stayed the same (a coarse file
-// system clock), because its event names it.
+// TestSessionStructuralRereads: when files come or go, the parses of
+// files that did not change are reused (content.TestLoadKnown), but a
+// file an event names is read again even when its size and time stayed
+// the same (a coarse file system clock).
 func TestSessionStructuralRereads(t *testing.T) {
 	root := copyDemo(t)
 	opts := Options{Source: root, BaseURL: "http://127.0.0.1:1313/dangjian/", Drafts: true, Future: true, Now: testNow}

@@ -103,8 +103,9 @@ type Options struct {
 	// Known, when set, returns the Source an earlier Load made of the file
 	// at abs if the file has not changed since, else nil. Load takes such
 	// a Source, when the file's size and modification time still agree,
-	// instead of reading the file: yipin serve walks content/ again when files come or go, and
-	// reads only those. A Source given must have parsed without errors.
+	// instead of reading the file: yipin serve walks content/ again when
+	// files come or go, and reads only those that changed. A Source given
+	// must have parsed without errors.
 	Known func(abs string) *Source
 }
 

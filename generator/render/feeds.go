@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
-	"math"
 	"net/url"
 	"time"
 
@@ -116,22 +115,21 @@ type sitemapIndex struct {
 
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-// sitemapPages is how many pages the sitemap lists: every page but the
-// 404 page.
-func (r *Renderer) sitemapPages() int {
-	n := 0
+// sitemapPages is what the sitemap lists: every page but the 404 page.
+func (r *Renderer) sitemapPages() []*site.Page {
+	pages := make([]*site.Page, 0, len(r.Site.All))
 	for _, p := range r.Site.All {
 		if p.Kind != site.Kind404 {
-			n++
+			pages = append(pages, p)
 		}
 	}
-	return n
+	return pages
 }
 
 // sitemapParts is how many files sitemap.xml indexes: none up to 50,000
 // URLs, when it lists them itself, else sitemap-1.xml, sitemap-2.xml, …
 func (r *Renderer) sitemapParts() int {
-	n := r.sitemapPages()
+	n := len(r.sitemapPages())
 	if n <= sitemapLimit {
 		return 0
 	}
@@ -157,25 +155,16 @@ func (r *Renderer) sitemap(buf *bytes.Buffer) *diag.Diagnostic {
 // sitemapPart writes part i of a split sitemap, or with i < 0 all URLs.
 func (r *Renderer) sitemapPart(i int) func(buf *bytes.Buffer) *diag.Diagnostic {
 	return func(buf *bytes.Buffer) *diag.Diagnostic {
-		from, to := 0, math.MaxInt
+		pages := r.sitemapPages()
 		if i >= 0 {
-			from, to = i*sitemapLimit, (i+1)*sitemapLimit
+			pages = pages[i*sitemapLimit : min((i+1)*sitemapLimit, len(pages))]
 		}
-		var urls []sitemapURL
-		n := 0
-		for _, p := range r.Site.All {
-			if p.Kind == site.Kind404 {
-				continue
-			}
-			n++
-			if n <= from || n > to {
-				continue
-			}
-			u := sitemapURL{Loc: escapeURL(p.Permalink())}
+		urls := make([]sitemapURL, len(pages))
+		for j, p := range pages {
+			urls[j].Loc = escapeURL(p.Permalink())
 			if !p.Lastmod.IsZero() {
-				u.Lastmod = p.Lastmod.Format("2006-01-02")
+				urls[j].Lastmod = p.Lastmod.Format("2006-01-02")
 			}
-			urls = append(urls, u)
 		}
 		return encodeXML(buf, urlset{XMLNS: sitemapNS, URLs: urls})
 	}
