@@ -9,8 +9,16 @@ package fileio
 // fill reads into buf's storage with read, which returns 0 and no error
 // at the end of the file, growing buf when the file is larger than size.
 // It stops at limit+1 bytes, so that a file that grew past the limit
-// after it was listed is caught without reading it all. With size right,
-// one read of size+1 bytes sees the whole file and its end.
+// after it was listed is caught without reading it all.
+//
+// With size right, one read asks for size+1 bytes and gets size: a read
+// of a regular file returns less than asked only at its end, so fill
+// stops there without the second read that would return 0. A read cut
+// short for another reason (a signal, a file system that reads in
+// pieces) ends there only by chance, and only in a file written to while
+// it is read, which no reader gets whole anyway; any other short read is
+// read on from until 0. A build reads every Markdown file twice, and on
+// a VM each system call saved is worth a few microseconds.
 func fill(read func([]byte) (int, error), buf []byte, size, limit int64) ([]byte, error) {
 	if want := int(min(size, limit) + 1); cap(buf) < want {
 		buf = make([]byte, 0, want)
@@ -25,6 +33,9 @@ func fill(read func([]byte) (int, error), buf []byte, size, limit int64) ([]byte
 		buf = buf[:len(buf)+n]
 		if err != nil || n == 0 || int64(len(buf)) > limit {
 			return buf, err
+		}
+		if int64(n) < room && int64(len(buf)) == size {
+			return buf, nil // a short read ending at the listed size: the end
 		}
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

@@ -117,3 +117,43 @@ func TestFillShortReads(t *testing.T) {
 		t.Errorf("error after a read: %v, want %v", err, boom)
 	}
 }
+
+// fill stops at a short read that ends at the listed size, and reads on
+// after one that ends anywhere else.
+func TestFillReads(t *testing.T) {
+	text := []byte("---\ntitle: 甲\n---\n正文")
+	tests := []struct {
+		name  string
+		size  int64
+		chunk int // the most one read returns
+		reads int // calls to read; 0: not checked
+	}{
+		{"listed size, one read", int64(len(text)), 1 << 20, 1},
+		{"grew since listed", 5, 1 << 20, 0}, // read on until 0, however buf grows
+		{"shrank since listed", 100, 1 << 20, 2},
+		{"read in pieces", int64(len(text)), 10, 3},           // 10, 10, then 5 of 10 asked: the listed size
+		{"cut short before the end", int64(len(text)), 24, 2}, // 24 of 26 asked, then 1 of 2: the listed size
+		{"empty file", 0, 1 << 20, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data := text
+			if tc.size == 0 {
+				data = nil
+			}
+			rest, reads := data, 0
+			got, err := fill(func(p []byte) (int, error) {
+				reads++
+				n := copy(p[:min(len(p), tc.chunk)], rest)
+				rest = rest[n:]
+				return n, nil
+			}, nil, tc.size, 1<<20)
+			if err != nil || !bytes.Equal(got, data) {
+				t.Fatalf("got %q, %v; want %q", got, err, data)
+			}
+			if tc.reads != 0 && reads != tc.reads {
+				t.Errorf("%d reads, want %d", reads, tc.reads)
+			}
+		})
+	}
+}
