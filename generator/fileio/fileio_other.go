@@ -27,3 +27,6 @@ func ReadInto(name string, buf []byte, size, limit int64) ([]byte, error) {
 // Write creates or truncates the file name (mode 0644) and writes data to
 // it.
 func Write(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
+
+// RemoveDir removes the empty folder name.
+func RemoveDir(name string) error { return os.Remove(name) }

@@ -157,3 +157,25 @@ func TestFillReads(t *testing.T) {
 		})
 	}
 }
+
+func TestRemoveDir(t *testing.T) {
+	dir := t.TempDir()
+	full := filepath.Join(dir, "满")
+	os.MkdirAll(full, 0o755)
+	os.WriteFile(filepath.Join(full, "index.html"), nil, 0o644)
+	if err := RemoveDir(full); err == nil {
+		t.Error("removed a folder that is not empty")
+	}
+	empty := filepath.Join(dir, "空")
+	os.Mkdir(empty, 0o755)
+	if err := RemoveDir(empty); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(empty); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the empty folder is still there: %v", err)
+	}
+	var pe *fs.PathError
+	if err := RemoveDir(empty); !errors.As(err, &pe) || pe.Path != empty {
+		t.Errorf("removing it again: %v, want a *fs.PathError naming it", err)
+	}
+}

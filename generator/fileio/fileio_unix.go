@@ -64,3 +64,17 @@ func open(name string, flag int, perm uint32) (int, error) {
 		}
 	}
 }
+
+// RemoveDir removes the empty folder name with one system call
+// (os.Remove tries to unlink it as a file first).
+func RemoveDir(name string) error {
+	for {
+		err := syscall.Rmdir(name)
+		if err != syscall.EINTR {
+			if err != nil {
+				return &fs.PathError{Op: "rmdir", Path: name, Err: err}
+			}
+			return nil
+		}
+	}
+}

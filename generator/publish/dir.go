@@ -7,10 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"yipin/generator/fileio"
 )
@@ -125,48 +123,6 @@ func (d *Dir) Commit() error {
 		return err
 	}
 	return removeAll(old)
-}
-
-// removeAll removes dir like os.RemoveAll, with the entries one level
-// below it shared among one goroutine per core: the old public/ of a
-// large site holds tens of thousands of files, and unlinking them one by
-// one was a tenth of a build's time.
-func removeAll(dir string) error {
-	var paths []string
-	top, err := os.ReadDir(dir)
-	if err != nil {
-		return os.RemoveAll(dir)
-	}
-	for _, e := range top {
-		p := filepath.Join(dir, e.Name())
-		if !e.IsDir() {
-			paths = append(paths, p)
-			continue
-		}
-		sub, err := os.ReadDir(p)
-		if err != nil {
-			paths = append(paths, p)
-			continue
-		}
-		for _, s := range sub {
-			paths = append(paths, filepath.Join(p, s.Name()))
-		}
-	}
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
-				os.RemoveAll(paths[i])
-			}
-		})
-	}
-	wg.Wait()
-	// Whatever the goroutines could not remove is met again here, and its
-	// error reported.
-	return os.RemoveAll(dir)
 }
 
 // Abort throws the new folder away, leaving the destination as it was.

@@ -42,6 +42,16 @@ func TestDirCommitReplacesWholeFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(final, "stale", "old.html"), []byte("old"), 0o644)
 	os.WriteFile(filepath.Join(final, "stale", "deep", "er", "old.html"), []byte("old"), 0o644)
 	os.WriteFile(filepath.Join(final, "old.xml"), []byte("old"), 0o644)
+	// page folders as builds write them: one index.html (removed without
+	// listing), with a page below (a section), with resources (a bundle)
+	for _, f := range []string{
+		"news/index.html", "news/2024/index.html", "news/2024/a/index.html",
+		"news/2024/b/index.html", "news/2024/b/photo.jpg", "news/2024/c/sub/index.html",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(final, f)), 0o755)
+		os.WriteFile(filepath.Join(final, f), []byte("old"), 0o644)
+	}
+	os.MkdirAll(filepath.Join(final, "news", "2024", "empty"), 0o755)
 
 	d, err := NewDir(final)
 	if err != nil {
@@ -56,7 +66,7 @@ func TestDirCommitReplacesWholeFolder(t *testing.T) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	for _, old := range []string{"stale", "old.xml"} {
+	for _, old := range []string{"stale", "old.xml", "news/index.html", "news/2024"} {
 		if _, err := os.Stat(filepath.Join(final, old)); !os.IsNotExist(err) {
 			t.Errorf("%s of the old build survived Commit", old)
 		}
@@ -68,6 +78,33 @@ func TestDirCommitReplacesWholeFolder(t *testing.T) {
 	entries, _ := os.ReadDir(root)
 	if len(entries) != 1 {
 		t.Errorf("leftovers beside public/: %v", entries)
+	}
+}
+
+// A public/ that is a link to a web root is replaced by the new folder;
+// the files the link pointed to stay.
+func TestDirCommitLeavesLinkedFolder(t *testing.T) {
+	root := t.TempDir()
+	www := filepath.Join(root, "www")
+	os.MkdirAll(filepath.Join(www, "news", "a"), 0o755)
+	os.WriteFile(filepath.Join(www, "news", "a", "index.html"), []byte("served"), 0o644)
+	final := filepath.Join(root, "public")
+	if err := os.Symlink(www, final); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	d, err := NewDir(final)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Write("index.html", []byte("new"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(www, "news", "a", "index.html")); err != nil || string(got) != "served" {
+		t.Errorf("a file under the linked folder = %q, %v; it must stay", got, err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(final, "index.html")); string(got) != "new" {
+		t.Errorf("public/index.html = %q", got)
 	}
 }
 
