@@ -40,12 +40,16 @@ func (d *Dir) Root() string { return d.tmp }
 
 // path maps a slash path inside the site to a file in the new folder,
 // refusing anything that would leave it.
-func (d *Dir) path(rel string) (string, error) {
+func (d *Dir) path(rel string) (string, error) { return localPath(d.tmp, rel) }
+
+// localPath maps a slash path inside the site to a file under root,
+// refusing anything that would leave it.
+func localPath(root, rel string) (string, error) {
 	rel = strings.TrimPrefix(rel, "/")
 	if !filepath.IsLocal(filepath.FromSlash(rel)) {
 		return "", fmt.Errorf("输出路径 %q 不在输出文件夹内", rel)
 	}
-	return filepath.Join(d.tmp, filepath.FromSlash(rel)), nil
+	return filepath.Join(root, filepath.FromSlash(rel)), nil
 }
 
 // mkdir makes dir and any missing parents, remembering what it made so

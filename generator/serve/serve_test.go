@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -386,11 +387,36 @@ func TestWriteToDisk(t *testing.T) {
 	if strings.Contains(read(), string(scriptTag)) {
 		t.Error("the live script is written to disk")
 	}
+	waitFor(t, func() bool { return strings.Contains(ts.stdout.String(), "已写入 ") }, "no line about writing")
+	// Files written again get a new time; the others keep this one.
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	public := filepath.Join(ts.root, "public")
+	filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return err
+	})
+
 	es := ts.events()
 	ts.save(filepath.Join(ts.root, "content", "news", "a.md"), "---\ntitle: 关于开展主题党日活动的通知\ndate: 2025-05-06\n---\n写到磁盘的新正文。\n")
 	es.next("reload")
 	waitFor(t, func() bool { return strings.Contains(read(), "写到磁盘的新正文") }, "the edit is not written to public/")
-	if !strings.Contains(ts.stdout.String(), "已写入 ") {
-		t.Errorf("no line about writing: %q", ts.stdout.String())
+	waitFor(t, func() bool { return strings.Contains(ts.stdout.String(), "已更新 ") }, "no line about updating: "+ts.stdout.String())
+	for _, rel := range []string{"news/b/index.html", "404.html"} {
+		if fi, err := os.Stat(filepath.Join(public, filepath.FromSlash(rel))); err != nil || !fi.ModTime().Equal(old) {
+			t.Errorf("%s was written again, though the edit did not change it", rel)
+		}
+	}
+
+	// A page removed: its file and folder go.
+	os.Remove(filepath.Join(ts.root, "content", "news", "b.md"))
+	es.next("reload")
+	waitFor(t, func() bool {
+		_, err := os.Stat(filepath.Join(public, "news", "b"))
+		return os.IsNotExist(err)
+	}, "the removed page's folder is still in public/")
+	if strings.Count(ts.stdout.String(), "已写入 ") != 1 {
+		t.Errorf("the folder was written whole more than once:\n%s", ts.stdout.String())
 	}
 }

@@ -31,13 +31,14 @@ type Options struct {
 	Drafts  bool
 	Future  bool
 	// Destination, when set, is a folder the site is also written to
-	// (whole, swapped in as yipin build does) each time a change has
-	// settled; relative to Source.
+	// each time a change has settled (publish.Mirror: whole and swapped
+	// in as yipin build does the first time, then only the files that
+	// changed); relative to Source.
 	Destination string
 	Stdout      io.Writer // rebuild summaries
 	Stderr      io.Writer // warnings and build errors
 	// Debounce is how long the watcher waits after the last change
-	// before rebuilding; 0 means 40 ms.
+	// before rebuilding; 0 means 10 ms.
 	Debounce time.Duration
 	// Keepalive is how often an idle event stream gets a comment; 0
 	// means 15 s.
@@ -51,8 +52,9 @@ type Server struct {
 	session atomic.Pointer[build.Session] // nil until a build has succeeded
 	broken  atomic.Pointer[[]byte]        // the error page while no build has succeeded
 	hub     *hub
-	builds  atomic.Int64  // builds run, for tests
-	settle  chan struct{} // wakes the background renderer
+	builds  atomic.Int64    // builds run, for tests
+	settle  chan struct{}   // wakes the background renderer
+	mirror  *publish.Mirror // Options.Destination kept up to date; nil without one; used by background only
 
 	mu           sync.Mutex // guards the two below
 	lastError    string     // the errors last printed, so they are not printed again
@@ -77,7 +79,14 @@ func New(o Options, ln net.Listener) *Server {
 	if o.Keepalive <= 0 {
 		o.Keepalive = 15 * time.Second
 	}
-	return &Server{opts: o, origin: origin(ln.Addr()), hub: newHub(), settle: make(chan struct{}, 1)}
+	s := &Server{opts: o, origin: origin(ln.Addr()), hub: newHub(), settle: make(chan struct{}, 1)}
+	if dest := o.Destination; dest != "" {
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(o.Source, dest)
+		}
+		s.mirror = publish.NewMirror(dest)
+	}
+	return s
 }
 
 // origin is "http://host:port" for a listening address; an unspecified
@@ -258,7 +267,7 @@ func (s *Server) background(ctx context.Context) {
 		}
 		if ses := s.session.Load(); ses != nil {
 			ses.Settle()
-			if s.opts.Destination != "" && ses.Stale() == 0 && len(s.settle) == 0 {
+			if s.mirror != nil && ses.Stale() == 0 && len(s.settle) == 0 {
 				s.writeOut(ses)
 			}
 		}
@@ -284,33 +293,21 @@ func reservedWarning(ses *build.Session) []*diag.Diagnostic {
 		WithHint("把这些内容换个文件夹名(例如去掉开头的两个下划线);正式构建的输出不受影响")}
 }
 
-// writeOut writes the site, as served, to Options.Destination: into a
-// fresh folder that then replaces the old one.
+// writeOut writes the site, as served, to Options.Destination: whole
+// the first time, then only the files that changed.
 func (s *Server) writeOut(ses *build.Session) {
-	dest := s.opts.Destination
-	if !filepath.IsAbs(dest) {
-		dest = filepath.Join(s.opts.Source, dest)
-	}
+	dest := s.mirror.Root()
 	if d := build.CheckDestination(s.opts.Source, dest); d != nil {
 		fmt.Fprintln(s.opts.Stderr, d.Long())
 		return
 	}
-	out, err := publish.NewDir(dest)
-	if err == nil {
-		files := ses.Memory().Files()
-		for rel, data := range files {
-			if err = out.Write(rel, data); err != nil {
-				break
-			}
-		}
-		if err == nil {
-			err = out.Commit()
-		}
-		if err == nil {
-			fmt.Fprintf(s.opts.Stdout, "已写入 %s:%d 个文件。\n", dest, len(files))
-			return
-		}
-		out.Abort()
+	st, err := s.mirror.Sync(ses.Memory().Files())
+	switch {
+	case err != nil:
+		fmt.Fprintf(s.opts.Stderr, "写入 %s 失败:%v\n检查文件夹是否可写、磁盘是否已满。\n", dest, err)
+	case st.Whole:
+		fmt.Fprintf(s.opts.Stdout, "已写入 %s:%d 个文件。\n", dest, st.Written)
+	case st.Written > 0 || st.Removed > 0:
+		fmt.Fprintf(s.opts.Stdout, "已更新 %s:写入 %d 个文件,删除 %d 个文件。\n", dest, st.Written, st.Removed)
 	}
-	fmt.Fprintf(s.opts.Stderr, "写入 %s 失败:%v\n检查文件夹是否可写、磁盘是否已满。\n", dest, err)
 }
