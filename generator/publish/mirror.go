@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -33,6 +34,10 @@ type Mirror struct {
 func NewMirror(root string) *Mirror {
 	return &Mirror{root: filepath.Clean(root), seed: maphash.MakeSeed()}
 }
+
+// tmpSuffix names the file a changed file is written to before it is
+// renamed over the old one.
+const tmpSuffix = ".yipin-new"
 
 // Root is the folder kept up to date.
 func (m *Mirror) Root() string { return m.root }
@@ -97,7 +102,10 @@ func (m *Mirror) update(files map[string][]byte) (SyncStats, error) {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return st, err
 		}
-		tmp := p + ".yipin-new"
+		if _, clash := files[rel+tmpSuffix]; clash {
+			return st, fmt.Errorf("%s%s 是网站自己的文件,不能用作临时文件", rel, tmpSuffix)
+		}
+		tmp := p + tmpSuffix
 		if err := fileio.Write(tmp, data); err != nil {
 			return st, err
 		}

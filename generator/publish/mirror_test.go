@@ -127,6 +127,20 @@ func TestMirrorSyncFileBecomesFolder(t *testing.T) {
 	}
 }
 
+// A site file named like the temporary file of another is not written
+// over: the folder is written whole instead.
+func TestMirrorSyncTempNameTaken(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "public")
+	m := NewMirror(root)
+	m.Sync(map[string][]byte{"a.html": []byte("甲"), "a.html.yipin-new": []byte("乙")})
+	next := map[string][]byte{"a.html": []byte("甲,改过"), "a.html.yipin-new": []byte("乙")}
+	st, err := m.Sync(next)
+	if err != nil || !st.Whole {
+		t.Errorf("got %+v, %v; want the folder written whole", st, err)
+	}
+	sameTree(t, root, next)
+}
+
 func TestMirrorSyncRefusesPathsOutside(t *testing.T) {
 	dir := t.TempDir()
 	root := filepath.Join(dir, "public")
