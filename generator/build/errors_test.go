@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +11,7 @@ import (
 	"time"
 
 	"yipin/generator/diag"
+	"yipin/generator/publish"
 )
 
 // writeSite writes files (slash path → content) under a new site root that
@@ -167,6 +170,76 @@ func TestDestinationGuard(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, "content", "a.md")); err != nil {
 		t.Errorf("content lost: %v", err)
+	}
+}
+
+// A folder yipin did not make is not replaced, unless it is empty or the
+// site's own public/; a folder it made is.
+func TestDestinationOfOtherFiles(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\n---\n"})
+	tests := []struct {
+		name    string
+		setup   func(t *testing.T) string // returns the destination
+		refusal string                    // "" when the build may go there
+	}{
+		{"a folder of other files", func(t *testing.T) string {
+			d := t.TempDir()
+			os.WriteFile(filepath.Join(d, "报告.docx"), []byte("keep"), 0o644)
+			return d
+		}, "已有不是 yipin 生成的文件(例如 报告.docx)"},
+		{"a file", func(t *testing.T) string {
+			f := filepath.Join(t.TempDir(), "out")
+			os.WriteFile(f, []byte("keep"), 0o644)
+			return f
+		}, "它是一个文件"},
+		{"a link to content/", func(t *testing.T) string {
+			l := filepath.Join(t.TempDir(), "out")
+			if err := os.Symlink(filepath.Join(root, "content"), l); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			return l
+		}, "那里的文件会丢失"},
+		{"an empty folder", func(t *testing.T) string { return t.TempDir() }, ""},
+		{"a folder not there yet", func(t *testing.T) string { return filepath.Join(t.TempDir(), "新") }, ""},
+		{"an earlier build", func(t *testing.T) string {
+			d := filepath.Join(t.TempDir(), "out")
+			if _, err := Run(Options{Source: root, Destination: d, Now: testNow}); err != nil {
+				t.Fatal(err)
+			}
+			return d
+		}, ""},
+		{"the site's public/ from before the marker", func(t *testing.T) string {
+			d := filepath.Join(root, "public")
+			os.MkdirAll(d, 0o755)
+			os.WriteFile(filepath.Join(d, "index.html"), []byte("old"), 0o644)
+			return d
+		}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dest := tc.setup(t)
+			watch := filepath.Dir(dest) // what a refused build must leave alone
+			if fi, err := os.Lstat(dest); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+				watch = root
+			}
+			before := readTree(t, watch)
+			_, err := Run(Options{Source: root, Destination: dest, Now: testNow})
+			if tc.refusal == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				if _, err := os.Stat(filepath.Join(dest, publish.Marker)); err != nil {
+					t.Errorf("no marker in the output: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.refusal) {
+				t.Fatalf("error = %v, want %q", err, tc.refusal)
+			}
+			if after := readTree(t, watch); !maps.EqualFunc(before, after, bytes.Equal) {
+				t.Error("a refused build changed the folder")
+			}
+		})
 	}
 }
 

@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -121,13 +122,23 @@ func publishAssets(pub *publish.Publisher, dirs []theme.Dir, syntaxCSS []byte) (
 }
 
 // CheckDestination refuses output folders whose replacement would destroy
-// the site's own files: the site root or a folder above it, content/,
-// themes/, layouts/, static/, assets/, or any folder holding a site.yaml.
+// files that are not an earlier build's: the site root or a folder above
+// it, content/, themes/, layouts/, static/, assets/, i18n/, .git/, or any
+// folder holding a site.yaml or go.mod; a file; and a folder that holds
+// files but no publish.Marker (yipin did not make it), unless it is the
+// site's own public/. A symbolic link is judged by the folder it points
+// to, which is where the build goes.
 func CheckDestination(source, dest string) *diag.Diagnostic {
 	src, err1 := filepath.Abs(source)
 	dst, err2 := filepath.Abs(dest)
 	if err1 != nil || err2 != nil {
 		return nil
+	}
+	if r, err := filepath.EvalSymlinks(src); err == nil {
+		src = r
+	}
+	if r, err := filepath.EvalSymlinks(dst); err == nil {
+		dst = r
 	}
 	bad := dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator))
 	for _, keep := range []string{"content", "themes", "layouts", "static", "assets", "i18n", ".git"} {
@@ -139,11 +150,47 @@ func CheckDestination(source, dest string) *diag.Diagnostic {
 	if exists(filepath.Join(dst, "site.yaml")) || exists(filepath.Join(dst, "go.mod")) {
 		bad = true
 	}
-	if !bad {
+	if bad {
+		return diag.New("", 0, 0, "不能把网站输出到 %s:每次构建都会整体替换输出文件夹,那里的文件会丢失", dest).
+			WithHint("换一个专用的输出文件夹,例如默认的 public")
+	}
+	fi, err := os.Stat(dst)
+	switch {
+	case err != nil:
+		return nil // not there yet
+	case !fi.IsDir():
+		return diag.New("", 0, 0, "不能把网站输出到 %s:它是一个文件,不是文件夹", dest).
+			WithHint("换一个文件夹名,或者先把这个文件移走")
+	case dst == filepath.Join(src, "public") || exists(filepath.Join(dst, publish.Marker)):
 		return nil
 	}
-	return diag.New("", 0, 0, "不能把网站输出到 %s:每次构建都会整体替换输出文件夹,那里的文件会丢失", dest).
-		WithHint("换一个专用的输出文件夹,例如默认的 public")
+	name, err := firstEntry(dst)
+	if err != nil {
+		return diag.New("", 0, 0, "无法读取输出文件夹 %s:%v", dest, err).
+			WithHint("检查这个文件夹的权限,或者换一个输出文件夹")
+	}
+	if name != "" {
+		return diag.New("", 0, 0, "不能把网站输出到 %s:这个文件夹里已有不是 yipin 生成的文件(例如 %s);每次构建都会整体替换输出文件夹,这些文件会被删除", dest, name).
+			WithHint("换一个新的或空的文件夹;确认里面的文件都不要了,也可以先手工清空它(yipin 生成的文件夹里有 %s 这个标记文件,以后的构建会认出它)", publish.Marker)
+	}
+	return nil
+}
+
+// firstEntry is the first name a folder lists, "" when it is empty.
+func firstEntry(dir string) (string, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(1)
+	if len(names) == 0 {
+		if errors.Is(err, io.EOF) {
+			err = nil
+		}
+		return "", err
+	}
+	return names[0], nil
 }
 
 // collisions reports every file copied as it is (from static/ of the

@@ -15,21 +15,39 @@ import (
 
 // Dir writes a build into a new folder beside the destination and swaps it
 // in on Commit, so readers and a failed build never see half a site, and
-// files that no longer belong are gone.
+// files that no longer belong are gone. Each folder it makes holds a
+// Marker file.
 type Dir struct {
 	final string
 	tmp   string
 	made  sync.Map // folders already created
 }
 
-// NewDir prepares a fresh folder for a build of final.
+// Marker is the file every folder written by a Dir holds, so that a later
+// build can tell its own output, which it may replace, from a folder of
+// other files (build.CheckDestination).
+const Marker = ".yipin-output"
+
+// markerText is the Marker file's content, for whoever finds it.
+const markerText = "这个文件夹由 yipin 生成。每次构建会整体替换它,请不要在这里存放别的文件。\n"
+
+// NewDir prepares a fresh folder for a build of final. When final is a
+// symbolic link (a public/ pointing at a web root), the build goes where
+// it points: the folder there is replaced, and the link stays.
 func NewDir(final string) (*Dir, error) {
 	final = filepath.Clean(final)
+	if target, err := filepath.EvalSymlinks(final); err == nil {
+		final = target
+	}
 	d := &Dir{final: final, tmp: final + ".yipin-new"}
 	if err := os.RemoveAll(d.tmp); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(d.tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if err := fileio.Write(filepath.Join(d.tmp, Marker), []byte(markerText)); err != nil {
+		os.RemoveAll(d.tmp)
 		return nil, err
 	}
 	return d, nil

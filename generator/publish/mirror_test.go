@@ -14,7 +14,7 @@ func tree(t *testing.T, root string) map[string]string {
 	t.Helper()
 	got := map[string]string{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || p == filepath.Join(root, Marker) {
 			return err
 		}
 		data, err := os.ReadFile(p)
@@ -62,6 +62,9 @@ func TestMirrorSync(t *testing.T) {
 		t.Errorf("first sync: %+v", st)
 	}
 	sameTree(t, root, files)
+	if _, err := os.Stat(filepath.Join(root, Marker)); err != nil {
+		t.Errorf("no marker in the folder written whole: %v", err)
+	}
 
 	// Mark the files with an old time: a file written again gets a new one.
 	old := time.Now().Add(-time.Hour).Truncate(time.Second)

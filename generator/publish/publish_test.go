@@ -81,13 +81,13 @@ func TestDirCommitReplacesWholeFolder(t *testing.T) {
 	}
 }
 
-// A public/ that is a link to a web root is replaced by the new folder;
-// the files the link pointed to stay.
-func TestDirCommitLeavesLinkedFolder(t *testing.T) {
+// A public/ that is a link to a web root is built through: the folder
+// it points to is replaced, and the link stays.
+func TestDirCommitThroughLink(t *testing.T) {
 	root := t.TempDir()
 	www := filepath.Join(root, "www")
 	os.MkdirAll(filepath.Join(www, "news", "a"), 0o755)
-	os.WriteFile(filepath.Join(www, "news", "a", "index.html"), []byte("served"), 0o644)
+	os.WriteFile(filepath.Join(www, "news", "a", "index.html"), []byte("old"), 0o644)
 	final := filepath.Join(root, "public")
 	if err := os.Symlink(www, final); err != nil {
 		t.Skip("no symbolic links here:", err)
@@ -96,15 +96,46 @@ func TestDirCommitLeavesLinkedFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if d.Root() != www+".yipin-new" {
+		t.Errorf("building into %s, want beside the folder linked to", d.Root())
+	}
 	d.Write("index.html", []byte("new"))
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := os.ReadFile(filepath.Join(www, "news", "a", "index.html")); err != nil || string(got) != "served" {
-		t.Errorf("a file under the linked folder = %q, %v; it must stay", got, err)
+	if fi, err := os.Lstat(final); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("public/ is no longer a link: %v", err)
 	}
-	if got, _ := os.ReadFile(filepath.Join(final, "index.html")); string(got) != "new" {
-		t.Errorf("public/index.html = %q", got)
+	if got, _ := os.ReadFile(filepath.Join(www, "index.html")); string(got) != "new" {
+		t.Errorf("www/index.html = %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(www, "news")); !os.IsNotExist(err) {
+		t.Error("the old build's files survived in the folder linked to")
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 2 {
+		t.Errorf("leftovers: %v", entries)
+	}
+}
+
+// removeAll removes a link as a link: what it points to stays.
+func TestRemoveAllLeavesLinkedFolder(t *testing.T) {
+	root := t.TempDir()
+	www := filepath.Join(root, "www")
+	os.MkdirAll(filepath.Join(www, "a"), 0o755)
+	os.WriteFile(filepath.Join(www, "a", "index.html"), []byte("served"), 0o644)
+	link := filepath.Join(root, "old")
+	if err := os.Symlink(www, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := removeAll(link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(link); !os.IsNotExist(err) {
+		t.Error("the link is still there")
+	}
+	if got, err := os.ReadFile(filepath.Join(www, "a", "index.html")); err != nil || string(got) != "served" {
+		t.Errorf("a file under the linked folder = %q, %v; it must stay", got, err)
 	}
 }
 

@@ -18,8 +18,8 @@ import (
 // them. The entries one and two levels below dir are shared among one
 // goroutine per core, and each folder is removed by removeTree.
 //
-// A dir that is a symbolic link (a public/ pointing at a web root) is
-// removed as a link; what it points to is left alone.
+// A dir that is a symbolic link is removed as a link; what it points to
+// is left alone.
 func removeAll(dir string) error {
 	if fi, err := os.Lstat(dir); err != nil || !fi.IsDir() {
 		return os.RemoveAll(dir)

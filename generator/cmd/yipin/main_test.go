@@ -217,7 +217,7 @@ var summaryRE = regexp.MustCompile(`^构建完成:写出 (\d+) 个页面,复制 
 func countOutputs(t *testing.T, dir string) (pages, files int) {
 	t.Helper()
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
+		if err != nil || e.IsDir() || e.Name() == ".yipin-output" { // the folder's marker is not counted
 			return err
 		}
 		if strings.HasSuffix(p, ".html") {
@@ -430,6 +430,12 @@ func TestBuildOtherFailures(t *testing.T) {
 			[]string{"--base-url", "ftp://x"}, "命令行参数 --base-url"},
 		{"destination is the site", func(t *testing.T) string { return writeSite(t, tinySite()) },
 			[]string{"--destination", "."}, "不能把网站输出到"},
+		{"destination holds other files", func(t *testing.T) string {
+			root := writeSite(t, tinySite())
+			os.MkdirAll(filepath.Join(root, "www"), 0o755)
+			os.WriteFile(filepath.Join(root, "www", "通知.pdf"), []byte("%PDF"), 0o644)
+			return root
+		}, []string{"--destination", "www"}, "已有不是 yipin 生成的文件(例如 通知.pdf)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
