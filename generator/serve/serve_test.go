@@ -416,6 +416,7 @@ func TestWriteToDisk(t *testing.T) {
 		_, err := os.Stat(filepath.Join(public, "news", "b"))
 		return os.IsNotExist(err)
 	}, "the removed page's folder is still in public/")
+	waitFor(t, func() bool { return strings.Contains(ts.stdout.String(), "删除 1 个文件") }, "no line about removing: "+ts.stdout.String())
 	if strings.Count(ts.stdout.String(), "已写入 ") != 1 {
 		t.Errorf("the folder was written whole more than once:\n%s", ts.stdout.String())
 	}

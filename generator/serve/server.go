@@ -307,7 +307,9 @@ func (s *Server) writeOut(ses *build.Session) {
 		fmt.Fprintf(s.opts.Stderr, "写入 %s 失败:%v\n检查文件夹是否可写、磁盘是否已满。\n", dest, err)
 	case st.Whole:
 		fmt.Fprintf(s.opts.Stdout, "已写入 %s:%d 个文件。\n", dest, st.Written)
-	case st.Written > 0 || st.Removed > 0:
+	case st.Removed > 0:
 		fmt.Fprintf(s.opts.Stdout, "已更新 %s:写入 %d 个文件,删除 %d 个文件。\n", dest, st.Written, st.Removed)
+	case st.Written > 0:
+		fmt.Fprintf(s.opts.Stdout, "已更新 %s:写入 %d 个文件。\n", dest, st.Written)
 	}
 }
