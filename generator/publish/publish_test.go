@@ -96,7 +96,7 @@ func TestDirCommitThroughLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Root() != www+".yipin-new" {
+	if real, _ := filepath.EvalSymlinks(www); d.Root() != real+".yipin-new" {
 		t.Errorf("building into %s, want beside the folder linked to", d.Root())
 	}
 	d.Write("index.html", []byte("new"))
