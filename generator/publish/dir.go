@@ -40,7 +40,7 @@ func NewDir(final string) (*Dir, error) {
 		final = target
 	}
 	d := &Dir{final: final, tmp: final + ".yipin-new"}
-	if err := os.RemoveAll(d.tmp); err != nil {
+	if err := removeAll(d.tmp); err != nil { // left by a build that was killed
 		return nil, err
 	}
 	if err := os.MkdirAll(d.tmp, 0o755); err != nil {
@@ -129,7 +129,7 @@ func (d *Dir) Copy(rel, src string) error {
 // Commit puts the new folder in place of the destination.
 func (d *Dir) Commit() error {
 	old := d.final + ".yipin-old"
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeAll(old); err != nil {
 		return err
 	}
 	moved := false
@@ -148,4 +148,4 @@ func (d *Dir) Commit() error {
 }
 
 // Abort throws the new folder away, leaving the destination as it was.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error { return removeAll(d.tmp) }

@@ -16,7 +16,9 @@ import (
 // calls on each (a failed unlink, open, two reads of the entries, the
 // unlink of its file, close, rmdir), more than the build spent writing
 // them. The entries one and two levels below dir are shared among one
-// goroutine per core, and each folder is removed by removeTree.
+// goroutine per core, and each folder is removed by removeTree. Commit
+// (the old site), Abort (a failed build's folder) and NewDir (a folder
+// left by a build that was killed) all remove through it.
 //
 // A dir that is a symbolic link is removed as a link; what it points to
 // is left alone.
