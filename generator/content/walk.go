@@ -112,7 +112,10 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 		w.symlink(p, rel)
 		return nil
 	case !d.Type().IsRegular():
-		return nil // sockets, pipes, devices
+		// sockets, pipes, devices: reading a pipe would wait for a writer
+		w.diags = append(w.diags, diag.Warn(w.name(rel), 0, 0, "这不是普通文件(而是管道、套接字或设备),已跳过").
+			WithHint("内容文件夹里只放文章、图片等普通文件;删掉它即可"))
+		return nil
 	}
 	info, err := d.Info()
 	if err != nil {
