@@ -211,3 +211,24 @@ func BenchmarkConvertCorpus(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkStockGoldmarkCorpus is plain goldmark (GFM, footnotes,
+// definition lists) on the pages of BenchmarkConvertCorpus: the yardstick
+// of make bench, to set this package's cost against.
+func BenchmarkStockGoldmarkCorpus(b *testing.B) {
+	docs := corpusPages(b, 300)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList))
+	var buf bytes.Buffer
+	size := 0
+	for _, d := range docs {
+		size += len(d.Body)
+	}
+	b.SetBytes(int64(size / len(docs)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		buf.Reset()
+		_ = md.Convert(docs[i%len(docs)].Body, &buf)
+		i++
+	}
+}

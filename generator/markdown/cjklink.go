@@ -26,7 +26,14 @@ type cjkLinker struct{ linkify parser.InlineParser }
 func newCJKLinker() cjkLinker { return cjkLinker{extension.NewLinkifyParser()} }
 
 func (l cjkLinker) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	l.walk(doc, reader.Source(), pc)
+	src := reader.Source()
+	// Most pages have no address after Chinese text anywhere: one pass
+	// over the source (a superset of what the text nodes can hold) saves
+	// the walk.
+	if len(src) == 0 || addressStarts(src, 0, len(src)) == nil {
+		return
+	}
+	l.walk(doc, src, pc)
 }
 
 // walk links the text among n's children and descends into them, except
