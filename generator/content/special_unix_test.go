@@ -17,7 +17,7 @@ func TestLoadSkipsPipes(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"news/a.md": "---\ntitle: 甲\n---\n正文\n"})
 	if err := syscall.Mkfifo(filepath.Join(dir, "news", "pipe.md"), 0o644); err != nil {
-		t.Skip("cannot make a named pipe here:", err)
+		t.Fatal(err)
 	}
 	sources, files, diags := Load(dir, "content", Options{})
 	if len(sources) != 1 || len(files) != 0 {

@@ -90,7 +90,7 @@ func TestDirCommitThroughLink(t *testing.T) {
 	os.WriteFile(filepath.Join(www, "news", "a", "index.html"), []byte("old"), 0o644)
 	final := filepath.Join(root, "public")
 	if err := os.Symlink(www, final); err != nil {
-		t.Skip("no symbolic links here:", err)
+		t.Fatal(err)
 	}
 	d, err := NewDir(final)
 	if err != nil {
@@ -126,7 +126,7 @@ func TestRemoveAllLeavesLinkedFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(www, "a", "index.html"), []byte("served"), 0o644)
 	link := filepath.Join(root, "old")
 	if err := os.Symlink(www, link); err != nil {
-		t.Skip("no symbolic links here:", err)
+		t.Fatal(err)
 	}
 	if err := removeAll(link); err != nil {
 		t.Fatal(err)

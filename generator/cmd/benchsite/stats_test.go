@@ -67,6 +67,11 @@ func TestSummarizeAndFormat(t *testing.T) {
 			t.Errorf("human() 缺少 %q:\n%s", part, h)
 		}
 	}
+	// 100,000 pages are held to the 40 s, not ten times 3 s
+	big := summary{Pages: 100000, Median: 33 * time.Second, Yardstick: 11 * time.Second}
+	if h := big.human("bin/yipin", "corpus/100000"); !strings.Contains(h, "goldmark 转换这些页面约 15.0 秒),构建约需 45.0 秒(目标 40.0 秒,即 2.7 倍以内)") {
+		t.Errorf("human() for 100,000 pages:\n%s", h)
+	}
 	if got := mib(0); got != "未知" {
 		t.Errorf("mib(0) = %q", got)
 	}
