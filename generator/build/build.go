@@ -102,12 +102,16 @@ type run struct {
 	site  *site.Site
 	theme *theme.Theme
 	pub   *publish.Publisher
+	min   *publish.Minifier
 	out   destination
 	r     *render.Renderer
 	reads sync.Pool // *[]byte buffers that convert reads Markdown files into
 	// stdlib executes templates with html/template alone, without their
 	// compiled form (tmplexec): tests compare the two.
 	stdlib bool
+	// wholePages minifies every page whole instead of minifying the
+	// templates once (theme.Env.Minify): tests compare the two.
+	wholePages bool
 
 	// For a Session (yipin serve): the parsed sources are kept, and
 	// converted bodies are kept across builds in bodies.
@@ -149,7 +153,8 @@ func (b *run) build() error {
 		TOCMinLevel: cfg.Markdown.TOCMinLevel, TOCMaxLevel: cfg.Markdown.TOCMaxLevel,
 	})
 	b.out = out
-	b.pub = publish.New(out, publish.NewMinifier())
+	b.min = publish.NewMinifier()
+	b.pub = publish.New(out, b.min)
 	b.step("配置")
 
 	if err := b.load(); err != nil {
@@ -268,7 +273,7 @@ func (b *run) loadTheme() {
 	b.diags.AddAll(ds)
 	b.copyFiles(statics)
 	b.assets, b.statics = assets, statics
-	t, ds := theme.Load(dirs, theme.Env{
+	env := theme.Env{
 		Config: b.cfg,
 		Asset: func(name string) (string, error) {
 			p, ok := b.assets[name] // read when rendering: a Session may publish the assets again
@@ -277,9 +282,14 @@ func (b *run) loadTheme() {
 			}
 			return b.cfg.RelURL(p), nil
 		},
-		Markdownify: func(s string) template.HTML { return template.HTML(b.md.Inline(s)) },
+		Markdownify: func(s string) template.HTML { return b.minified(b.md.Inline(s)) },
 		Stdlib:      b.stdlib,
-	})
+		Minify:      b.min.HTML,
+	}
+	if b.wholePages {
+		env.Minify = nil
+	}
+	t, ds := theme.Load(dirs, env)
 	b.diags.AddAll(ds)
 	b.theme = t
 }
@@ -314,7 +324,7 @@ func (b *run) convert(p *site.Page, first bool) site.Body {
 		}
 	}
 	if s := src.Front.Summary; s != "" {
-		out.Summary, out.Truncated = template.HTML(b.md.Inline(s)), true
+		out.Summary, out.Truncated = b.minified(b.md.Inline(s)), true
 	}
 	return out
 }
@@ -334,27 +344,27 @@ func (b *run) markdown(p *site.Page, body []byte, record func(dest, url string, 
 			return url, d
 		},
 	})
-	summary := res.Summary
-	if len(summary) > 0 && len(res.HTML) > 0 && &summary[0] == &res.HTML[0] {
-		// the text before <!--more--> shares the HTML's buffer; a copy lets
-		// the buffer go when the page releases its HTML
-		summary = bytes.Clone(summary)
-	}
 	out := site.Body{
-		Content: htmlOf(res.HTML), Summary: htmlOf(summary), TOC: htmlOf(res.TOC),
+		Content: b.minified(res.HTML), Summary: b.minified(res.Summary), TOC: b.minified(res.TOC),
 		Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
 	}
 	return out, res.Diagnostics
 }
 
-// htmlOf makes HTML of converter output without copying it: the
-// converter allocates a fresh buffer for every document and never writes to
-// it again, so the bytes are immutable from here on, as a string requires.
-func htmlOf(b []byte) template.HTML {
-	if len(b) == 0 {
+// minified minifies HTML that goes into a page: the theme's templates are
+// minified once, at load, so what values bring in must be minified on its
+// own. The result is a fresh buffer that nothing writes to again, so it
+// becomes a string without a copy. HTML that minify refuses stays as it is.
+func (b *run) minified(h []byte) template.HTML {
+	if len(h) == 0 {
 		return ""
 	}
-	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+	out := bytes.NewBuffer(make([]byte, 0, len(h)))
+	if b.min.HTML(out, h) != nil {
+		return template.HTML(h)
+	}
+	m := out.Bytes()
+	return template.HTML(unsafe.String(unsafe.SliceData(m), len(m)))
 }
 
 // setRenderer renders model s with the current theme.

@@ -3,10 +3,12 @@ package build
 import (
 	"bytes"
 	"flag"
+	"html/template"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -134,7 +136,7 @@ func TestDemoSite(t *testing.T) {
 		"cases/index.html":                  {"case-filter-form", "data-filter=", "/cases/theme/"},
 		"cases/yinzhou-145/index.html":      {"“145”", "916", "相关案例"},
 		"panggao/2025/index.html": {"<svg", `role="img"`, "（并列）", "党建乘数计分", "progress",
-			"<nav class=sub-nav aria-label=攀高比拼>", "aria-current=page>2025 年度"}, // the menu's second level
+			`<nav class=sub-nav aria-label="攀高比拼">`, "aria-current=page >2025 年度"}, // the menu's second level
 		"panggao/2025/caizhengju/index.html":                     {"攀高指数 =", "党建乘数 ="},
 		"panggao/2025/caizhengju/lingji-yusuan-gaige/index.html": {"class=timeline", "攀高目标"},
 		// The government page conventions of the default theme.
@@ -188,7 +190,7 @@ func TestBaseURLFlag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"href=/preview/news/", "href=http://127.0.0.1:8080/preview/news/first/", "/preview/css/site."} {
+	for _, want := range []string{`href="/preview/news/"`, `href="http://127.0.0.1:8080/preview/news/first/"`, "/preview/css/site."} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("page lacks %q:\n%s", want, page)
 		}
@@ -242,6 +244,81 @@ func TestCompiledTemplates(t *testing.T) {
 			if !bytes.Equal(got[name], data) {
 				t.Errorf("%s: %s differs:\ncompiled:      %s\nhtml/template: %s", src, name, got[name], data)
 			}
+		}
+	}
+}
+
+// TestMinifiedTemplates builds the demo site and every fixture site twice:
+// as always, with the templates minified once at load, and with every page
+// minified whole instead. Minifying a page of the first build must give
+// the page of the second byte for byte (the two say the same), and the
+// first may be only a little longer: it keeps the quotes around values
+// and some spaces next to actions. Every other file is the same. On the
+// demo site only the case library (actions inside <select>) is left to
+// whole-page minifying.
+func TestMinifiedTemplates(t *testing.T) {
+	sites := []string{"../.."}
+	fixtures, _ := filepath.Glob("testdata/sites/*")
+	sites = append(sites, fixtures...)
+	now := time.Now()
+	build := func(src string, whole bool) (*run, map[string][]byte) {
+		dest := t.TempDir()
+		b := &run{opts: Options{Source: src, Destination: dest, Now: now, Workers: 2}, stats: &Stats{}, last: now,
+			diags: &diag.List{Max: diag.DefaultMax}, wholePages: whole}
+		if err := b.build(); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		return b, readTree(t, dest)
+	}
+	m := publish.NewMinifier()
+	for _, src := range sites {
+		_, want := build(src, true)
+		b, got := build(src, false)
+		if src == "../.." {
+			if u := b.theme.Unminified(); !slices.Equal(u, []string{"cases/cases.html"}) {
+				t.Errorf("default theme: layouts minified whole = %q, want only the case library", u)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, %d when minified whole", src, len(got), len(want))
+		}
+		// what Markdown brings into a page is minified on its own
+		bodies := 0
+		for _, p := range b.site.All {
+			for _, h := range []template.HTML{p.Content(), p.TOC(), p.Summary()} {
+				var again bytes.Buffer
+				if err := m.HTML(&again, []byte(h)); err != nil {
+					t.Fatal(err)
+				}
+				if again.String() != string(h) {
+					t.Errorf("%s: page %s: HTML from Markdown is not minified:\n%s", src, p.RelPermalink(), h)
+				}
+				bodies += len(h)
+			}
+		}
+		if bodies == 0 {
+			t.Errorf("%s: no page has a body", src)
+		}
+		var gotSize, wantSize int
+		for name, data := range want {
+			if !strings.HasSuffix(name, ".html") {
+				if !bytes.Equal(got[name], data) {
+					t.Errorf("%s: %s differs", src, name)
+				}
+				continue
+			}
+			var again bytes.Buffer
+			if err := m.HTML(&again, got[name]); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(again.Bytes(), data) {
+				t.Errorf("%s: %s says something else than when minified whole:\nminified again: %s\nminified whole: %s", src, name, again.Bytes(), data)
+			}
+			gotSize += len(got[name])
+			wantSize += len(data)
+		}
+		if gotSize > wantSize*103/100 {
+			t.Errorf("%s: pages are %d bytes, %d when minified whole: more than 3%% longer", src, gotSize, wantSize)
 		}
 	}
 }

@@ -66,3 +66,8 @@ func (m *Minifier) Minify(dst *bytes.Buffer, name string, data []byte) error {
 	// instead of copying it first.
 	return m.m.Minify(mt, dst, buffer.NewReader(data))
 }
+
+// HTML minifies a page or a piece of one, appending to dst.
+func (m *Minifier) HTML(dst *bytes.Buffer, src []byte) error {
+	return m.m.Minify("text/html", dst, buffer.NewReader(src))
+}

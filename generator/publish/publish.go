@@ -42,12 +42,18 @@ func (p *Publisher) Output(rel string, data []byte) error {
 	if err := p.min.Minify(buf, rel, data); err != nil {
 		return fmt.Errorf("压缩 %s 失败:%w", rel, err)
 	}
+	return p.Minified(rel, buf.Bytes())
+}
+
+// Minified writes an output that is minified already, such as a page
+// whose templates were minified when the theme was loaded.
+func (p *Publisher) Minified(rel string, data []byte) error {
 	if strings.HasSuffix(rel, ".html") {
 		p.pages.Add(1)
 	} else {
 		p.files.Add(1)
 	}
-	return p.sink.Write(rel, buf.Bytes())
+	return p.sink.Write(rel, data)
 }
 
 // File publishes a static file: minified when minify knows its type, else

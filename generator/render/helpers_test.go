@@ -47,12 +47,16 @@ func (m *memOut) Output(rel string, data []byte) error {
 	return nil
 }
 
+// Minified keeps data as Output does: memOut does not minify.
+func (m *memOut) Minified(rel string, data []byte) error { return m.Output(rel, data) }
+
 func (m *memOut) names() []string { return slices.Sorted(maps.Keys(m.files)) }
 
 // discard is a Publisher that throws outputs away, for benchmarks.
 type discard struct{}
 
-func (discard) Output(string, []byte) error { return nil }
+func (discard) Output(string, []byte) error   { return nil }
+func (discard) Minified(string, []byte) error { return nil }
 
 // writeFiles writes files (slash path → content) under root.
 func writeFiles(tb testing.TB, root string, files map[string]string) {

@@ -18,10 +18,12 @@ import (
 	"yipin/generator/theme"
 )
 
-// Publisher is where rendered outputs go (publish.Publisher). Output must
-// be done with data when it returns: the renderer reuses the buffer.
+// Publisher is where rendered outputs go (publish.Publisher). Output
+// minifies data, Minified takes it as it is; both must be done with data
+// when they return: the renderer reuses the buffer.
 type Publisher interface {
 	Output(rel string, data []byte) error
+	Minified(rel string, data []byte) error
 }
 
 // Renderer renders one site with one theme.
@@ -213,6 +215,7 @@ func (r *Renderer) Outputs() []Output {
 }
 
 func (r *Renderer) do(buf *bytes.Buffer, j Output) *diag.Diagnostic {
+	out := r.Out.Output
 	if j.other != nil {
 		if d := j.other(buf); d != nil {
 			return d
@@ -222,15 +225,18 @@ func (r *Renderer) do(buf *bytes.Buffer, j Output) *diag.Diagnostic {
 		if j.Pager != nil {
 			dot = j.Page.WithPager(j.Pager)
 		}
-		d := r.Theme.Execute(buf, r.Theme.Lookup(j.Page), j.Page, dot)
+		minified, d := r.Theme.Execute(buf, r.Theme.Lookup(j.Page), j.Page, dot)
 		if j.Page.Kind == site.KindPage {
 			j.Page.ReleaseContent()
 		}
 		if d != nil {
 			return d
 		}
+		if minified {
+			out = r.Out.Minified
+		}
 	}
-	if err := r.Out.Output(j.Rel, buf.Bytes()); err != nil {
+	if err := out(j.Rel, buf.Bytes()); err != nil {
 		return diag.New(j.Rel, 0, 0, "写出文件失败:%v", err).WithHint("检查输出文件夹是否可写、磁盘是否已满")
 	}
 	return nil

@@ -17,6 +17,9 @@ type Env struct {
 	Config      *config.Config
 	Asset       func(name string) (string, error) // "css/main.css" → fingerprinted URL
 	Markdownify func(s string) template.HTML
+	// Minify, when set, minifies the templates' text once, at load, so
+	// that Execute can report output that needs no minifying.
+	Minify MinifyHTML
 	// Stdlib executes every template with html/template alone, without
 	// the compiled programs of tmplexec: for tests that compare the two.
 	Stdlib bool

@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
@@ -242,8 +243,8 @@ func TestDict(t *testing.T) {
 	if got := run(t, th, "test.html", &site.Page{Title: "标题"}); got != "标题×3" {
 		t.Errorf("dict to a partial = %q", got)
 	}
-	var b strings.Builder
-	if d := th.Execute(&b, "bad.html", &site.Page{}, nil); d == nil || !strings.Contains(d.Message, "dict") {
+	var b bytes.Buffer
+	if _, d := th.Execute(&b, "bad.html", &site.Page{}, nil); d == nil || !strings.Contains(d.Message, "dict") {
 		t.Errorf("dict error = %v", d)
 	}
 }
@@ -290,8 +291,8 @@ func TestPartial(t *testing.T) {
 	if got != want {
 		t.Errorf("partial = %q, want %q", got, want)
 	}
-	var b strings.Builder
-	if d := th.Execute(&b, "missing.html", &site.Page{}, nil); d == nil || !strings.Contains(d.Message, "nope.html") {
+	var b bytes.Buffer
+	if _, d := th.Execute(&b, "missing.html", &site.Page{}, nil); d == nil || !strings.Contains(d.Message, "nope.html") {
 		t.Errorf("missing partial: %v", d)
 	}
 }
@@ -348,8 +349,8 @@ func TestPartialCachedConcurrent(t *testing.T) {
 	for i := range 16 {
 		wg.Go(func() {
 			section := []string{"news", "cases"}[i%2]
-			var b strings.Builder
-			if d := th.Execute(&b, "test.html", &site.Page{}, &site.Page{Section: section}); d != nil {
+			var b bytes.Buffer
+			if _, d := th.Execute(&b, "test.html", &site.Page{}, &site.Page{Section: section}); d != nil {
 				t.Error(d)
 			} else if b.String() != "nav:"+section {
 				t.Errorf("got %q for %s", b.String(), section)

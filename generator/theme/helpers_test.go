@@ -1,11 +1,11 @@
 package theme
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -81,8 +81,8 @@ func mustLoad(t *testing.T, files map[string]string) *Theme {
 // run executes a layout with data and fails on an error.
 func run(t *testing.T, th *Theme, layout string, data any) string {
 	t.Helper()
-	var b strings.Builder
-	if d := th.Execute(&b, layout, &site.Page{}, data); d != nil {
+	var b bytes.Buffer
+	if _, d := th.Execute(&b, layout, &site.Page{}, data); d != nil {
 		t.Fatalf("Execute(%s): %s", layout, d.Long())
 	}
 	return b.String()
@@ -100,8 +100,8 @@ func render(t *testing.T, src string, data any) string {
 func renderErr(t *testing.T, src string, data any) *diag.Diagnostic {
 	t.Helper()
 	th := mustLoad(t, map[string]string{"layouts/test.html": src})
-	var b strings.Builder
-	d := th.Execute(&b, "test.html", &site.Page{}, data)
+	var b bytes.Buffer
+	_, d := th.Execute(&b, "test.html", &site.Page{}, data)
 	if d == nil {
 		t.Fatalf("Execute(%q) succeeded with %q, want an error", src, b.String())
 	}
@@ -164,7 +164,7 @@ func testPages(t *testing.T) []*site.Page {
 }
 
 func titlesOf(pages []*site.Page) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	for _, p := range pages {
 		b.WriteString(p.Title)
 	}

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -19,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"yipin/generator/diag"
@@ -41,6 +41,14 @@ type Theme struct {
 	stdlib       bool             // Env.Stdlib
 	fastLayouts  map[string]*fast // layout name → its compiled form (fast.go)
 	fastPartials map[string]*fast // partial name → its compiled form, for partial and partialCached
+	// minified holds the layouts whose every template was minified at
+	// load (preminify.go): their output needs no minifying.
+	minified map[string]bool
+	// original is the theme parsed from the templates as written, for a
+	// theme whose templates were minified: it reports errors at the
+	// lines of the source, and renders when a minified template fails.
+	original       func() *Theme
+	originalParsed atomic.Bool
 }
 
 // Dir is one folder of templates and the name to show for its files.
@@ -54,8 +62,8 @@ type Dir struct {
 // from each dir in the same way.
 func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 	lang := env.Config.Language
-	t := &Theme{files: map[string]string{}, abs: map[string]string{}, paginates: map[string]bool{}, others: map[string][]string{}, reach: map[string][]string{}, entries: map[string]*template.Template{}, strings: map[string]string{},
-		stdlib: env.Stdlib, fastLayouts: map[string]*fast{}, fastPartials: map[string]*fast{}}
+	t := &Theme{files: map[string]string{}, abs: map[string]string{}, strings: map[string]string{}, stdlib: env.Stdlib}
+	t.reset()
 	var diags []*diag.Diagnostic
 	sources := map[string][]byte{}
 	for _, d := range dirs {
@@ -82,9 +90,54 @@ func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 	}
 	if len(diags) == 0 {
 		t.funcMap = t.funcs(env)
+		if env.Minify != nil {
+			if m := t.minify(sources, env); m != nil {
+				return m, nil
+			}
+		}
 		diags = t.parse(sources, t.funcMap)
 	}
 	return t, diags
+}
+
+// reset empties what parse fills in.
+func (t *Theme) reset() {
+	t.partialNames = nil
+	t.paginates, t.others, t.reach = map[string]bool{}, map[string][]string{}, map[string][]string{}
+	t.entries = map[string]*template.Template{}
+	t.fastLayouts, t.fastPartials = map[string]*fast{}, map[string]*fast{}
+}
+
+// minify returns the theme parsed from sources with their text minified
+// (preminify.go), or nil when they do not parse that way: t then parses
+// them as written and reports their errors. t, unparsed, becomes the
+// minified theme's original, parsed when it is first needed.
+func (t *Theme) minify(sources map[string][]byte, env Env) *Theme {
+	m := &Theme{files: t.files, abs: t.abs, strings: t.strings, stdlib: t.stdlib, minified: map[string]bool{}}
+	m.reset()
+	m.funcMap = m.funcs(env)
+	mini := make(map[string][]byte, len(sources))
+	ok := make(map[string]bool, len(sources))
+	partialsOK := true
+	for name, src := range sources {
+		mini[name], ok[name] = preminify(src, env.Minify)
+		if !ok[name] {
+			mini[name] = src
+			partialsOK = partialsOK && !strings.HasPrefix(name, "partials/")
+		}
+	}
+	if len(m.parse(mini, m.funcMap)) > 0 {
+		return nil
+	}
+	for name, entry := range m.entries {
+		m.minified[name] = partialsOK && ok[name] && ok[entry.Name()]
+	}
+	m.original = sync.OnceValue(func() *Theme {
+		t.parse(sources, t.funcMap)
+		m.originalParsed.Store(true)
+		return t
+	})
+	return m
 }
 
 // parse builds, for every layout, a template holding the partials, the
@@ -228,21 +281,31 @@ func Candidates(p *site.Page) []string {
 	return c
 }
 
-// Execute renders p with the named layout into w; data is the template's
-// dot. An error is a diagnostic at the template's file:line:col; the
-// caller says which page it was rendering.
-func (t *Theme) Execute(w io.Writer, layout string, p *site.Page, data any) *diag.Diagnostic {
+// Execute renders p with the named layout, appending to w; data is the
+// template's dot. minified reports that the output is minified already
+// (every template it came from was minified at load). An error is a
+// diagnostic at the template's file:line:col; the caller says which page
+// it was rendering.
+func (t *Theme) Execute(w *bytes.Buffer, layout string, p *site.Page, data any) (minified bool, d *diag.Diagnostic) {
 	tpl := t.entries[layout]
 	if tpl == nil {
-		return diag.New("", 0, 0, "找不到渲染此页面的模板,试过:%s", strings.Join(Candidates(p), "、")).
+		return false, diag.New("", 0, 0, "找不到渲染此页面的模板,试过:%s", strings.Join(Candidates(p), "、")).
 			WithHint("在主题或站点的 layouts/ 中添加其中一个模板")
 	}
-	if err := t.execute(w, tpl, tpl.Name(), t.fastLayouts[layout], data); err != nil {
+	mark := w.Len()
+	err := t.execute(w, tpl, tpl.Name(), t.fastLayouts[layout], data)
+	if err != nil && t.original != nil {
+		// the template as written tells the line of the error, or renders
+		// where its minified text went wrong
+		w.Truncate(mark)
+		return t.original().Execute(w, layout, p, data)
+	}
+	if err != nil {
 		d := t.execError(err)
 		d.Message = "模板出错:" + d.Message
-		return d
+		return false, d
 	}
-	return nil
+	return t.minified[layout], nil
 }
 
 // partial renders a partial template by name ("header.html" or
@@ -292,7 +355,12 @@ func (t *Theme) partialCached(name string, data any, variant ...any) (template.H
 
 // Forget drops every partial kept by partialCached, so that the next
 // render of the site (yipin serve, after a change) makes them again.
-func (t *Theme) Forget() { t.cache.Clear() }
+func (t *Theme) Forget() {
+	t.cache.Clear()
+	if t.originalParsed.Load() {
+		t.original().Forget()
+	}
+}
 
 // errRE matches the position in a template error: "template: NAME:LINE:COL: ",
 // "template: NAME:LINE: " or "template: NAME: " (html/template writes
@@ -362,4 +430,17 @@ func runeCol(src []byte, line, byteCol int) int {
 		return byteCol + 1
 	}
 	return utf8.RuneCount(src[:byteCol]) + 1
+}
+
+// Unminified lists the layouts whose templates could not be minified at
+// load (Env.Minify), sorted: their pages are minified whole.
+func (t *Theme) Unminified() []string {
+	var out []string
+	for name := range t.entries {
+		if !t.minified[name] {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -241,8 +242,8 @@ func TestExecuteErrorPosition(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.layout, func(t *testing.T) {
-			var b strings.Builder
-			d := th.Execute(&b, tt.layout, &site.Page{}, tt.data)
+			var b bytes.Buffer
+			_, d := th.Execute(&b, tt.layout, &site.Page{}, tt.data)
 			if d == nil {
 				t.Fatalf("no error; output %q", b.String())
 			}
@@ -274,8 +275,8 @@ func TestExecuteFunctionError(t *testing.T) {
 
 func TestExecuteUnknownLayout(t *testing.T) {
 	th := mustLoad(t, map[string]string{"layouts/index.html": "x"})
-	var b strings.Builder
-	d := th.Execute(&b, "", &site.Page{Kind: site.KindPage, Section: "news"}, nil)
+	var b bytes.Buffer
+	_, d := th.Execute(&b, "", &site.Page{Kind: site.KindPage, Section: "news"}, nil)
 	if d == nil || !strings.Contains(d.Message, "news/single.html") || !strings.Contains(d.Message, "_default/single.html") {
 		t.Errorf("diagnostic should list the candidates: %v", d)
 	}
@@ -333,8 +334,8 @@ func TestExecuteIsConcurrent(t *testing.T) {
 	done := make(chan string)
 	for i := range 8 {
 		go func() {
-			var b strings.Builder
-			if d := th.Execute(&b, "_default/single.html", &site.Page{}, i); d != nil {
+			var b bytes.Buffer
+			if _, d := th.Execute(&b, "_default/single.html", &site.Page{}, i); d != nil {
 				done <- d.Error()
 				return
 			}
@@ -360,8 +361,8 @@ func TestExecuteErrorAfterFilesRemoved(t *testing.T) {
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	d := th.Execute(&b, "index.html", &site.Page{}, struct{}{})
+	var b bytes.Buffer
+	_, d := th.Execute(&b, "index.html", &site.Page{}, struct{}{})
 	if d == nil || d.File != "themes/test/layouts/index.html" || d.Line != 1 {
 		t.Errorf("diagnostic = %v", d)
 	}

@@ -1,0 +1,146 @@
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// MinifyHTML minifies a piece of HTML, appending it to dst (publish's
+// minifier). The theme uses it to minify template text once, when the
+// theme is loaded, instead of every page it renders.
+type MinifyHTML func(dst *bytes.Buffer, src []byte) error
+
+// Template text is minified once, at load, rather than in every page: each
+// action ({{ ... }}) is swapped for a placeholder that minify keeps as it
+// is, the text is minified, and the actions are put back. A page rendered
+// from such templates needs no minifying of its own, except for the HTML
+// that values bring in (Markdown, charts), which their makers minify.
+//
+// The placeholder is text with a space inside, so that minify leaves it
+// alone as text and keeps the quotes of an attribute value that holds one:
+// html/template then escapes the value for a quoted attribute, as in the
+// source. A template is left as written (and its pages minified whole)
+// when any placeholder does not come back exactly once and in order:
+// minify dropped it (a comment, a boolean attribute) or rewrote it (script
+// or style).
+const placeholderMark = "yipinaction"
+
+func placeholder(i int) string { return fmt.Sprintf("%s%d %s", placeholderMark, i, placeholderMark) }
+
+// preminify returns src with its text minified and its actions unchanged,
+// or false when it must stay as written.
+func preminify(src []byte, minify MinifyHTML) ([]byte, bool) {
+	if bytes.Contains(src, []byte(placeholderMark)) {
+		return nil, false
+	}
+	actions, ok := templateActions(src)
+	if !ok {
+		return nil, false // unclosed action: the parser reports it on the original
+	}
+	if len(actions) == 0 {
+		var out bytes.Buffer
+		if minify(&out, src) != nil {
+			return nil, false
+		}
+		return out.Bytes(), true
+	}
+	var in bytes.Buffer
+	last := 0
+	for i, a := range actions {
+		in.Write(src[last:a[0]])
+		in.WriteString(placeholder(i))
+		last = a[1]
+	}
+	in.Write(src[last:])
+	var min bytes.Buffer
+	if minify(&min, in.Bytes()) != nil {
+		return nil, false
+	}
+	text := min.String()
+	out := make([]byte, 0, len(text)+len(src))
+	for i, a := range actions {
+		p := placeholder(i)
+		j := strings.Index(text, p)
+		if j < 0 {
+			return nil, false
+		}
+		before := text[:j]
+		if a[0] > 0 && !isSpace(src[a[0]-1]) && (strings.HasSuffix(before, `" `) || strings.HasSuffix(before, `' `)) {
+			// an action among attributes reads to minify as one more
+			// attribute, so it puts a space before it; after a quoted
+			// value, the source had none and needs none
+			before = before[:len(before)-1]
+		}
+		out = append(out, before...)
+		out = append(out, src[a[0]:a[1]]...)
+		text = text[j+len(p):]
+	}
+	if strings.Contains(text, placeholderMark) {
+		return nil, false
+	}
+	return append(out, text...), true
+}
+
+// templateActions finds each action of a template source with the default
+// delimiters: the start and end offset of every "{{ ... }}". A "}}" inside
+// a string, a raw string, a character constant or a comment does not end
+// the action. It reports false for an action that is never closed.
+func templateActions(src []byte) ([][2]int, bool) {
+	var out [][2]int
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("{{"))
+		if j < 0 {
+			return out, true
+		}
+		start := i + j
+		end, ok := actionEnd(src, start+2)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, [2]int{start, end})
+		i = end
+	}
+}
+
+// actionEnd returns the offset just past the "}}" that closes the action
+// whose body starts at i.
+func actionEnd(src []byte, i int) (int, bool) {
+	rest := bytes.TrimLeft(src[i:], "- \t\r\n")
+	if bytes.HasPrefix(rest, []byte("/*")) {
+		k := bytes.Index(rest[2:], []byte("*/"))
+		if k < 0 {
+			return 0, false
+		}
+		i = len(src) - len(rest) + 2 + k + 2
+	}
+	for i < len(src) {
+		switch c := src[i]; c {
+		case '}':
+			if i+1 < len(src) && src[i+1] == '}' {
+				return i + 2, true
+			}
+			i++
+		case '"', '\'':
+			i++
+			for i < len(src) && src[i] != c && src[i] != '\n' {
+				if src[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+		case '`':
+			k := bytes.IndexByte(src[i+1:], '`')
+			if k < 0 {
+				return 0, false
+			}
+			i += k + 2
+		default:
+			i++
+		}
+	}
+	return 0, false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
