@@ -213,15 +213,8 @@ func TestCompiledTemplates(t *testing.T) {
 	sites := []string{"../.."}
 	fixtures, _ := filepath.Glob("testdata/sites/*")
 	sites = append(sites, fixtures...)
-	now := time.Now()
 	build := func(src string, stdlib bool) (*run, map[string][]byte) {
-		dest := t.TempDir()
-		b := &run{opts: Options{Source: src, Destination: dest, Now: now, Workers: 2}, stats: &Stats{}, last: now,
-			diags: &diag.List{Max: diag.DefaultMax}, stdlib: stdlib}
-		if err := b.build(); err != nil {
-			t.Fatalf("%s: %v", src, err)
-		}
-		return b, readTree(t, dest)
+		return buildWith(t, src, func(b *run) { b.stdlib = stdlib })
 	}
 	for _, src := range sites {
 		_, want := build(src, true)
@@ -260,15 +253,8 @@ func TestMinifiedTemplates(t *testing.T) {
 	sites := []string{"../.."}
 	fixtures, _ := filepath.Glob("testdata/sites/*")
 	sites = append(sites, fixtures...)
-	now := time.Now()
 	build := func(src string, whole bool) (*run, map[string][]byte) {
-		dest := t.TempDir()
-		b := &run{opts: Options{Source: src, Destination: dest, Now: now, Workers: 2}, stats: &Stats{}, last: now,
-			diags: &diag.List{Max: diag.DefaultMax}, wholePages: whole}
-		if err := b.build(); err != nil {
-			t.Fatalf("%s: %v", src, err)
-		}
-		return b, readTree(t, dest)
+		return buildWith(t, src, func(b *run) { b.wholePages = whole })
 	}
 	m := publish.NewMinifier()
 	for _, src := range sites {
@@ -321,4 +307,19 @@ func TestMinifiedTemplates(t *testing.T) {
 			t.Errorf("%s: pages are %d bytes, %d when minified whole: more than 3%% longer", src, gotSize, wantSize)
 		}
 	}
+}
+
+// buildWith builds the site in src, with set adjusting the build first,
+// and returns the build and its output.
+func buildWith(t *testing.T, src string, set func(*run)) (*run, map[string][]byte) {
+	t.Helper()
+	dest := t.TempDir()
+	now := time.Now()
+	b := &run{opts: Options{Source: src, Destination: dest, Now: now, Workers: 2}, stats: &Stats{}, last: now,
+		diags: &diag.List{Max: diag.DefaultMax}}
+	set(b)
+	if err := b.build(); err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	return b, readTree(t, dest)
 }
