@@ -15,15 +15,17 @@ type MinifyHTML func(dst *bytes.Buffer, src []byte) error
 // action ({{ ... }}) is swapped for a placeholder that minify keeps as it
 // is, the text is minified, and the actions are put back. A page rendered
 // from such templates needs no minifying of its own, except for the HTML
-// that values bring in (Markdown, charts), which their makers minify.
+// that values bring in: build minifies what Markdown makes as it converts
+// it (the chart package writes its SVG compact itself).
 //
 // The placeholder is text with a space inside, so that minify leaves it
 // alone as text and keeps the quotes of an attribute value that holds one:
 // html/template then escapes the value for a quoted attribute, as in the
 // source. A template is left as written (and its pages minified whole)
 // when any placeholder does not come back exactly once and in order:
-// minify dropped it (a comment, a boolean attribute) or rewrote it (script
-// or style).
+// minify dropped it (inside <select>, in a comment, as the value of a
+// boolean attribute). An inline script holding an action is not valid
+// script to minify, which then leaves the script as it is.
 const placeholderMark = "yipinaction"
 
 func placeholder(i int) string { return fmt.Sprintf("%s%d %s", placeholderMark, i, placeholderMark) }
@@ -66,6 +68,9 @@ func preminify(src []byte, minify MinifyHTML) ([]byte, bool) {
 			return nil, false
 		}
 		before := text[:j]
+		if strings.Contains(before, placeholderMark) {
+			return nil, false // minify made a placeholder twice
+		}
 		if a[0] > 0 && !isSpace(src[a[0]-1]) && (strings.HasSuffix(before, `" `) || strings.HasSuffix(before, `' `)) {
 			// an action among attributes reads to minify as one more
 			// attribute, so it puts a space before it; after a quoted
