@@ -27,6 +27,9 @@ func TestPreminify(t *testing.T) {
 		{"actions in a select are dropped by minify", `<select><option value="">全部</option>{{ range . }}<option>{{ . }}</option>{{ end }}</select>`, "", false},
 		{"action in a comment", "<!-- {{ .A }} --><p>x</p>", "", false},
 		{"action in a boolean attribute", `<input checked="{{ .On }}">`, "", false},
+		{"inline script with an action stays as written", "<script>var x = {{ .X }};\n var y = 1;</script>\n<p> x </p>",
+			"<script>var x = {{ .X }};\n var y = 1;</script><p>x</p>", true},
+		{"style with an action", "<style>p { color: {{ .C }}; }</style>", "<style>p{color:{{ .C }}}</style>", true},
 		{"the placeholder's own text", "<p>yipinaction</p>", "", false},
 		{"unclosed action", "<p>{{ .A </p>", "", false},
 		{"unclosed comment", "<p>{{/* x }}</p>", "", false},
@@ -38,6 +41,22 @@ func TestPreminify(t *testing.T) {
 				t.Errorf("preminify(%q) = %q, %v; want %q, %v", tt.src, got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+// A placeholder that comes back twice is refused, wherever the copy is.
+func TestPreminifyRepeated(t *testing.T) {
+	p0 := []byte(placeholder(0))
+	for name, repeat := range map[string]func(*bytes.Buffer, []byte) error{
+		"at the end": func(dst *bytes.Buffer, src []byte) error { dst.Write(src); dst.Write(src); return nil },
+		"before the next": func(dst *bytes.Buffer, src []byte) error {
+			dst.Write(bytes.Replace(src, p0, append(slices.Clone(p0), p0...), 1))
+			return nil
+		},
+	} {
+		if out, ok := preminify([]byte("<p>{{ .A }}{{ .B }}</p>"), repeat); ok {
+			t.Errorf("%s: accepted %q", name, out)
+		}
 	}
 }
 
