@@ -21,7 +21,9 @@ type MinifyHTML func(dst *bytes.Buffer, src []byte) error
 // The placeholder is text with a space inside, so that minify leaves it
 // alone as text and keeps the quotes of an attribute value that holds one:
 // html/template then escapes the value for a quoted attribute, as in the
-// source. A template is left as written (and its pages minified whole)
+// source. It starts with a letter, so minify keeps what could join the
+// value: "&amp;" stays "&amp;" before it, since "&amp;{{ .X }}" with X
+// "lt;" must not become "&lt;". A template is left as written (and its pages minified whole)
 // when any placeholder does not come back exactly once and in order:
 // minify dropped it (inside <select>, in a comment, as the value of a
 // boolean attribute). An inline script holding an action is not valid

@@ -19,6 +19,8 @@ func TestPreminify(t *testing.T) {
 		{"text and attribute values", "<ul>\n  {{ range .Pages }}\n  <li><a href=\"{{ .URL }}\" title=\"x\">{{ .Title }}</a></li>\n  {{ end }}\n</ul>\n",
 			`<ul>{{ range .Pages }}<li><a href="{{ .URL }}" title=x>{{ .Title }}</a></li>{{ end }}</ul>`, true},
 		{"space between two values stays", "<span>{{ .A }}  {{ .B }}</span>", "<span>{{ .A }} {{ .B }}</span>", true},
+		// "&amp;" before a value stays: the value may go on as a name
+		{"an entity before an action", "<p>a &amp;{{ .X }} &amp; b</p>", "<p>a &amp;{{ .X }} & b</p>", true},
 		{"trim markers", "<p>\n  {{- .A -}}\n</p>", "<p>{{- .A -}}</p>", true},
 		{"braces in strings and comments", "<p>{{ printf \"}}%s\" `}}` '}' }}</p>{{/* }} */}}<i>\n</i>",
 			"<p>{{ printf \"}}%s\" `}}` '}' }}</p>{{/* }} */}}<i></i>", true},
