@@ -106,6 +106,7 @@ type run struct {
 	out   destination
 	r     *render.Renderer
 	reads sync.Pool // *[]byte buffers that convert reads Markdown files into
+	htmls sync.Pool // *[]byte buffers that Markdown is converted into, then minified out of
 	// stdlib executes templates with html/template alone, without their
 	// compiled form (tmplexec): tests compare the two.
 	stdlib bool
@@ -334,8 +335,13 @@ func (b *run) convert(p *site.Page, first bool) site.Body {
 func (b *run) markdown(p *site.Page, body []byte, record func(dest, url string, d *diag.Diagnostic)) (site.Body, []*diag.Diagnostic) {
 	src := p.Origin()
 	model := b.site
+	buf, _ := b.htmls.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer b.htmls.Put(buf)
 	res := b.md.Convert(markdown.Document{
-		File: src.File, Body: body, BodyLine: src.BodyLine,
+		File: src.File, Body: body, BodyLine: src.BodyLine, Out: *buf,
 		Resolve: func(dest string) (string, *diag.Diagnostic) {
 			url, d := model.ResolveLink(p, dest)
 			if record != nil {
@@ -348,13 +354,17 @@ func (b *run) markdown(p *site.Page, body []byte, record func(dest, url string, 
 		Content: b.minified(res.HTML), Summary: b.minified(res.Summary), TOC: b.minified(res.TOC),
 		Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
 	}
+	if res.HTML != nil {
+		*buf = res.HTML[:0] // the page keeps minified copies only
+	}
 	return out, res.Diagnostics
 }
 
 // minified minifies HTML that goes into a page: the theme's templates are
 // minified once, at load, so what values bring in must be minified on its
 // own. The result is a fresh buffer that nothing writes to again, so it
-// becomes a string without a copy. HTML that minify refuses stays as it is.
+// becomes a string without a copy; h is not kept, so its buffer may be
+// reused. HTML that minify refuses stays as it is (copied).
 func (b *run) minified(h []byte) template.HTML {
 	if len(h) == 0 {
 		return ""

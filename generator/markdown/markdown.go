@@ -52,6 +52,11 @@ type Document struct {
 	// the destination is written and attaches the source lines, and keeps
 	// the destination as written.
 	Resolve func(dest string) (string, *diag.Diagnostic)
+
+	// Out, if not nil, is where the HTML is written (from its start), so
+	// that a caller that copies the HTML elsewhere can reuse one buffer;
+	// Result.HTML and Result.Summary may then share it.
+	Out []byte
 }
 
 // Heading is one heading of a page.
@@ -175,6 +180,9 @@ func (c *Converter) convert(doc Document) *Result {
 	pc.Set(c.key, p)
 	root := c.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(pc))
 	out := newOutput(len(doc.Body) + len(doc.Body)/2 + 64)
+	if doc.Out != nil {
+		out.buf = doc.Out[:0]
+	}
 	_ = c.md.Renderer().Render(out, doc.Body, root)
 
 	res := &Result{

@@ -24,6 +24,23 @@ func TestConvertEmpty(t *testing.T) {
 	}
 }
 
+// Convert writes into Document.Out when given one, from its start, and
+// the summary before <!--more--> shares it.
+func TestConvertInto(t *testing.T) {
+	c := New(Options{})
+	out := append(make([]byte, 0, 4096), "old text"...)
+	r := c.Convert(Document{Body: []byte("前言。\n\n<!--more-->\n\n正文。"), Out: out})
+	if string(r.HTML) != "<p>前言。</p>\n<p>正文。</p>\n" || &r.HTML[0] != &out[:1][0] {
+		t.Errorf("HTML = %q, in the given buffer: %v", r.HTML, &r.HTML[0] == &out[:1][0])
+	}
+	if string(r.Summary) != "<p>前言。</p>\n" || &r.Summary[0] != &out[:1][0] {
+		t.Errorf("Summary = %q", r.Summary)
+	}
+	if again := c.Convert(Document{Body: []byte("前言。\n\n<!--more-->\n\n正文。")}); string(again.HTML) != string(r.HTML) {
+		t.Errorf("without Out: %q", again.HTML)
+	}
+}
+
 func TestExtensions(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"table", "| 项目 | 进度 |\n|---|:-:|\n| 学习 | 完成 |",
