@@ -30,9 +30,11 @@ type memOut struct {
 	files map[string][]byte
 	calls int
 	fail  func(rel string) error // when not nil, may refuse an output
+	// minified holds the outputs handed over as minified already
+	minified map[string]bool
 }
 
-func newMemOut() *memOut { return &memOut{files: map[string][]byte{}} }
+func newMemOut() *memOut { return &memOut{files: map[string][]byte{}, minified: map[string]bool{}} }
 
 func (m *memOut) Output(rel string, data []byte) error {
 	if m.fail != nil {
@@ -47,8 +49,14 @@ func (m *memOut) Output(rel string, data []byte) error {
 	return nil
 }
 
-// Minified keeps data as Output does: memOut does not minify.
-func (m *memOut) Minified(rel string, data []byte) error { return m.Output(rel, data) }
+// Minified keeps data as Output does (memOut does not minify) and notes
+// that it came this way.
+func (m *memOut) Minified(rel string, data []byte) error {
+	m.mu.Lock()
+	m.minified[rel] = true
+	m.mu.Unlock()
+	return m.Output(rel, data)
+}
 
 func (m *memOut) names() []string { return slices.Sorted(maps.Keys(m.files)) }
 

@@ -7,6 +7,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -232,7 +233,8 @@ func (r *Renderer) do(buf *bytes.Buffer, j Output) *diag.Diagnostic {
 		if d != nil {
 			return d
 		}
-		if minified {
+		if minified && isHTML(j.Rel) {
+			// a page given a url such as /data.json is minified for its type
 			out = r.Out.Minified
 		}
 	}
@@ -240,4 +242,10 @@ func (r *Renderer) do(buf *bytes.Buffer, j Output) *diag.Diagnostic {
 		return diag.New(j.Rel, 0, 0, "写出文件失败:%v", err).WithHint("检查输出文件夹是否可写、磁盘是否已满")
 	}
 	return nil
+}
+
+// isHTML reports whether an output is an HTML file by its name.
+func isHTML(rel string) bool {
+	ext := strings.ToLower(path.Ext(rel))
+	return ext == ".html" || ext == ".htm"
 }

@@ -16,6 +16,7 @@ import (
 
 	"yipin/generator/config"
 	"yipin/generator/content"
+	"yipin/generator/publish"
 	"yipin/generator/render"
 	"yipin/generator/site"
 	"yipin/generator/theme"
@@ -704,6 +705,48 @@ func TestMissingLayout(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("reports\n got: %q\nwant: %q", got, want)
+	}
+}
+
+// TestMinifiedPages: a page rendered from templates minified at load is
+// handed over as it is; one whose url names another type of file, a page
+// of a layout that could not be minified, and every feed go through the
+// minifier.
+func TestMinifiedPages(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"layouts/_default/single.html": "<p>\n  {{ .Title }}\n</p>",
+		"layouts/_default/list.html":   "<p>{{ .Title }}</p>",
+		"layouts/_default/terms.html":  "<select>{{ range .Pages }}<option>{{ .Title }}</option>{{ end }}</select>",
+	})
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site.yaml":    "title: 站\nbase_url: https://example.gov.cn/\n",
+		"content/a.md": "---\ntitle: 甲\ndate: 2024-01-01\ntags: [丙]\n---\n",
+		"content/b.md": "---\ntitle: 乙\ndate: 2024-01-02\nurl: /data.json\n---\n",
+	})
+	m := loadSite(t, root, dir)
+	th, ds := theme.Load([]theme.Dir{{Path: dir, Display: "themes/test"}}, theme.Env{
+		Config: m.site.Config, Minify: publish.NewMinifier().HTML,
+	})
+	noErrors(t, "theme", ds)
+	m.theme = th
+	out, ds := m.render(2)
+	for _, d := range ds {
+		if !strings.Contains(d.Message, "找不到渲染此页面的模板") {
+			t.Error(d.Long())
+		}
+	}
+	for rel, want := range map[string]bool{"a/index.html": true, "index.html": true, "data.json": false, "tags/index.html": false, "index.xml": false} {
+		if _, ok := out.files[rel]; !ok {
+			t.Errorf("%s not rendered", rel)
+		}
+		if out.minified[rel] != want {
+			t.Errorf("%s handed over as minified = %v, want %v", rel, out.minified[rel], want)
+		}
+	}
+	if got := string(out.files["a/index.html"]); got != "<p>甲</p>" {
+		t.Errorf("a/index.html = %q", got)
 	}
 }
 
