@@ -12,6 +12,7 @@ import (
 	"yipin/generator/config"
 	"yipin/generator/content"
 	"yipin/generator/diag"
+	"yipin/generator/publish"
 	"yipin/generator/site"
 )
 
@@ -44,7 +45,9 @@ func testConfig(t *testing.T) *config.Config {
 	return cfg
 }
 
-// testEnv knows one asset, css/main.css, and marks markdownify output.
+// testEnv knows one asset, css/main.css, and marks markdownify output. It
+// minifies the templates at load, as every build does, so every test here
+// also checks that minified templates behave as written (errors included).
 func testEnv(t *testing.T) Env {
 	cfg := testConfig(t)
 	return Env{
@@ -56,6 +59,7 @@ func testEnv(t *testing.T) Env {
 			return "", fmt.Errorf("找不到资源文件 %q", name)
 		},
 		Markdownify: func(s string) template.HTML { return template.HTML("<md>" + s + "</md>") },
+		Minify:      publish.NewMinifier().HTML,
 	}
 }
 
