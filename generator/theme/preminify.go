@@ -25,8 +25,7 @@ type MinifyHTML func(dst *bytes.Buffer, src []byte) error
 // value: "&amp;" stays "&amp;" before it, since "&amp;{{ .X }}" with X
 // "lt;" must not become "&lt;". A template is left as written (and its pages minified whole)
 // when any placeholder does not come back exactly once and in order:
-// minify dropped it (inside <select>, in a comment, as the value of a
-// boolean attribute). An inline script holding an action is not valid
+// minify dropped it (in a comment, as the value of a boolean attribute). An inline script holding an action is not valid
 // script to minify, which then leaves the script as it is.
 const placeholderMark = "yipinaction"
 
@@ -34,6 +33,10 @@ func placeholder(i int) string { return fmt.Sprintf("%s%d %s", placeholderMark, 
 
 // preminify returns src with its text minified and its actions unchanged,
 // or false when it must stay as written.
+//
+// Text is not allowed between the options of a <select>, and minify drops
+// it there, placeholders included. Placeholders dropped in a first try go
+// in as options of their own in a second, and come out whole.
 func preminify(src []byte, minify MinifyHTML) ([]byte, bool) {
 	if bytes.Contains(src, []byte(placeholderMark)) {
 		return nil, false
@@ -49,22 +52,60 @@ func preminify(src []byte, minify MinifyHTML) ([]byte, bool) {
 		}
 		return out.Bytes(), true
 	}
+	var asOption map[int]bool
+	for {
+		text, ok := withPlaceholders(src, actions, asOption, minify)
+		if !ok {
+			return nil, false
+		}
+		dropped := map[int]bool{}
+		for i := range actions {
+			if !strings.Contains(text, placeholder(i)) {
+				dropped[i] = true
+			}
+		}
+		if len(dropped) == 0 {
+			return restore(src, actions, asOption, text)
+		}
+		if asOption != nil {
+			return nil, false // dropped as an option too: a comment, a boolean attribute
+		}
+		asOption = dropped
+	}
+}
+
+// withPlaceholders minifies src with each action swapped for its
+// placeholder, those in asOption wrapped in an option of their own.
+func withPlaceholders(src []byte, actions [][2]int, asOption map[int]bool, minify MinifyHTML) (string, bool) {
 	var in bytes.Buffer
 	last := 0
 	for i, a := range actions {
 		in.Write(src[last:a[0]])
-		in.WriteString(placeholder(i))
+		in.WriteString(stand(i, asOption))
 		last = a[1]
 	}
 	in.Write(src[last:])
 	var min bytes.Buffer
 	if minify(&min, in.Bytes()) != nil {
-		return nil, false
+		return "", false
 	}
-	text := min.String()
+	return min.String(), true
+}
+
+// stand is what stands for action i in the text given to minify.
+func stand(i int, asOption map[int]bool) string {
+	if asOption[i] {
+		return "<option>" + placeholder(i) + "</option>"
+	}
+	return placeholder(i)
+}
+
+// restore puts the actions back into the minified text, checking that
+// each comes back exactly once and in order.
+func restore(src []byte, actions [][2]int, asOption map[int]bool, text string) ([]byte, bool) {
 	out := make([]byte, 0, len(text)+len(src))
 	for i, a := range actions {
-		p := placeholder(i)
+		p := stand(i, asOption)
 		j := strings.Index(text, p)
 		if j < 0 {
 			return nil, false

@@ -26,7 +26,8 @@ func TestPreminify(t *testing.T) {
 			"<p>{{ printf \"}}%s\" `}}` '}' }}</p>{{/* }} */}}<i></i>", true},
 		{"action between attributes", `<a href="{{ .URL }}"{{ if .Here }} aria-current="page"{{ end }}>x</a>`,
 			`<a href="{{ .URL }}"{{ if .Here }} aria-current=page {{ end }}>x</a>`, true},
-		{"actions in a select are dropped by minify", `<select><option value="">全部</option>{{ range . }}<option>{{ . }}</option>{{ end }}</select>`, "", false},
+		{"actions between the options of a select", "<select>\n  <option value=\"\">全部</option>\n  {{ range . }}<option>{{ . }}</option>{{ end }}\n</select>",
+			"<select><option value>全部</option>{{ range . }}<option>{{ . }}</option>{{ end }}</select>", true},
 		{"action in a comment", "<!-- {{ .A }} --><p>x</p>", "", false},
 		{"action in a boolean attribute", `<input checked="{{ .On }}">`, "", false},
 		{"inline script with an action stays as written", "<script>var x = {{ .X }};\n var y = 1;</script>\n<p> x </p>",
@@ -91,14 +92,16 @@ func FuzzPreminify(f *testing.F) {
 	})
 }
 
-// A theme loaded with Minify renders its layouts from minified text, says
-// so, and leaves a layout that cannot be minified to whole-page minifying.
+// A theme loaded with Minify renders its layouts from minified text (a
+// select's options included), says so, and leaves a layout that cannot be
+// minified (an action in a comment) to whole-page minifying.
 // An error is reported at the line of the template as written.
 func TestLoadMinified(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
 		"layouts/ok.html":            "<main>\n  <h1 class=\"title\">{{ .Title }}</h1>\n  {{ partial \"meta.html\" . }}\n</main>\n",
-		"layouts/select.html":        "<select>{{ range .Tags }}<option>{{ .Name }}</option>{{ end }}</select>",
+		"layouts/select.html":        "<select>\n  {{ range .Tags }}<option>{{ .Name }}</option>{{ end }}\n</select>",
+		"layouts/comment.html":       "<p>{{ .Title }}</p><!-- {{ .Author }} -->",
 		"layouts/broken.html":        "<main>\n  <p>\n    {{ .Nope }}\n  </p>\n</main>\n",
 		"layouts/partials/meta.html": "<p class=\"meta\">\n  {{ .Author }}\n</p>\n",
 	})
@@ -108,7 +111,7 @@ func TestLoadMinified(t *testing.T) {
 	for _, d := range ds {
 		t.Fatal(d.Long())
 	}
-	if u := th.Unminified(); !slices.Equal(u, []string{"select.html"}) {
+	if u := th.Unminified(); !slices.Equal(u, []string{"comment.html"}) {
 		t.Errorf("Unminified() = %q", u)
 	}
 	page := &site.Page{Title: "标题", Author: "张三"}
@@ -120,8 +123,13 @@ func TestLoadMinified(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if minified, d := th.Execute(&b, "select.html", page, page); d != nil || minified {
-		t.Errorf("select.html: minified = %v, %v", minified, d)
+	if minified, d := th.Execute(&b, "comment.html", page, page); d != nil || minified {
+		t.Errorf("comment.html: minified = %v, %v", minified, d)
+	}
+	b.Reset()
+	page.Terms = map[string][]*site.Term{"tags": {{Name: "甲"}, {Name: "乙"}}}
+	if minified, d := th.Execute(&b, "select.html", page, page); d != nil || !minified || b.String() != "<select><option>甲</option><option>乙</option></select>" {
+		t.Errorf("select.html = %q, %v, %v", b.String(), minified, d)
 	}
 	b.WriteString("before ")
 	_, d := th.Execute(&b, "broken.html", page, page)
