@@ -23,9 +23,10 @@ type MinifyHTML func(dst *bytes.Buffer, src []byte) error
 // html/template then escapes the value for a quoted attribute, as in the
 // source. It starts with a letter, so minify keeps what could join the
 // value: "&amp;" stays "&amp;" before it, since "&amp;{{ .X }}" with X
-// "lt;" must not become "&lt;". A template is left as written (and its pages minified whole)
-// when any placeholder does not come back exactly once and in order:
-// minify dropped it (in a comment, as the value of a boolean attribute). An inline script holding an action is not valid
+// "lt;" must not become "&lt;". A template is left as written (and its
+// pages minified whole) when any placeholder does not come back exactly
+// once and in order: minify dropped it (in a comment, as the value of a
+// boolean attribute). An inline script holding an action is not valid
 // script to minify, which then leaves the script as it is.
 const placeholderMark = "yipinaction"
 
@@ -44,13 +45,6 @@ func preminify(src []byte, minify MinifyHTML) ([]byte, bool) {
 	actions, ok := templateActions(src)
 	if !ok {
 		return nil, false // unclosed action: the parser reports it on the original
-	}
-	if len(actions) == 0 {
-		var out bytes.Buffer
-		if minify(&out, src) != nil {
-			return nil, false
-		}
-		return out.Bytes(), true
 	}
 	var asOption map[int]bool
 	for {
