@@ -3,8 +3,14 @@ package publish
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tdewolff/parse/v2/buffer"
+
+	"yipin/generator/diag"
+	"yipin/generator/markdown"
 )
 
 // BenchmarkMirrorSync keeps a folder of 12,600 pages of 14 KB (the 10k
@@ -34,6 +40,39 @@ func BenchmarkMirrorSync(b *testing.B) {
 			files["news/000/p00000/index.html"] = []byte(fmt.Sprint("changed ", i))
 			if st, err := m.Sync(files); err != nil || st.Written != 1 {
 				b.Fatal(st, err)
+			}
+		}
+	})
+}
+
+// BenchmarkMinifyMarkdownHTML minifies a realistic page's Markdown HTML
+// with the shortcut simpleHTML takes and with minify's lexer.
+func BenchmarkMinifyMarkdownHTML(b *testing.B) {
+	src, err := os.ReadFile("../markdown/testdata/page.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := markdown.New(markdown.Options{}).Convert(markdown.Document{File: "page.md", Body: src,
+		Resolve: func(dest string) (string, *diag.Diagnostic) { return dest, nil }})
+	m := NewMinifier()
+	var out bytes.Buffer
+	b.Run("simpleHTML", func(b *testing.B) {
+		b.SetBytes(int64(len(r.HTML)))
+		for b.Loop() {
+			out.Reset()
+			if err := m.HTML(&out, r.HTML); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("minify", func(b *testing.B) {
+		b.SetBytes(int64(len(r.HTML)))
+		in := bytes.Clone(r.HTML)
+		for b.Loop() {
+			out.Reset()
+			copy(in, r.HTML) // minify changes its input in place
+			if err := m.m.Minify("text/html", &out, buffer.NewReader(in)); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -20,7 +21,10 @@ import (
 )
 
 // Minifier minifies outputs by file type. It is safe for concurrent use.
-type Minifier struct{ m *minify.M }
+type Minifier struct {
+	m      *minify.M
+	simple sync.Pool // *simpleScratch
+}
 
 // NewMinifier sets up minifiers for HTML, CSS, JS, SVG, XML and JSON.
 func NewMinifier() *Minifier {
@@ -31,7 +35,7 @@ func NewMinifier() *Minifier {
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Minifier{m: m}
+	return &Minifier{m: m, simple: sync.Pool{New: func() any { return new(simpleScratch) }}}
 }
 
 // MediaType is the type minify knows a file name by, or "" for files it
@@ -67,7 +71,15 @@ func (m *Minifier) Minify(dst *bytes.Buffer, name string, data []byte) error {
 	return m.m.Minify(mt, dst, buffer.NewReader(data))
 }
 
-// HTML minifies a page or a piece of one, appending to dst.
+// HTML minifies a page or a piece of one, appending to dst. The HTML
+// Markdown renders to takes a shortcut (simpleHTML) to the same bytes.
 func (m *Minifier) HTML(dst *bytes.Buffer, src []byte) error {
+	s := m.simple.Get().(*simpleScratch)
+	out, ok := simpleHTML(dst.AvailableBuffer(), src, s)
+	m.simple.Put(s)
+	if ok {
+		dst.Write(out)
+		return nil
+	}
 	return m.m.Minify("text/html", dst, buffer.NewReader(src))
 }
