@@ -179,9 +179,9 @@ func (c *Converter) convert(doc Document) *Result {
 	pc := parser.NewContext()
 	pc.Set(c.key, p)
 	root := c.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(pc))
-	out := newOutput(len(doc.Body) + len(doc.Body)/2 + 64)
-	if doc.Out != nil {
-		out.buf = doc.Out[:0]
+	out := &output{buf: doc.Out[:0], more: -1}
+	if doc.Out == nil {
+		out.buf = make([]byte, 0, len(doc.Body)+len(doc.Body)/2+64)
 	}
 	_ = c.md.Renderer().Render(out, doc.Body, root)
 
