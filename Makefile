@@ -8,7 +8,7 @@ RUNS    ?= 5
 BENCH_TMP ?= $(shell [ -d /dev/shm ] && echo /dev/shm)
 CORPUS  := corpus/$(N)
 
-.PHONY: build serve test fixtures bench bench-serve bench-go corpus clean $(BIN)
+.PHONY: build serve test fixtures bench bench-hugo bench-serve bench-go corpus clean $(BIN)
 
 ## build: build the demo site into public/
 build: $(BIN)
@@ -39,6 +39,12 @@ corpus:
 bench: $(BIN)
 	@[ -f $(CORPUS)/site.yaml ] || $(MAKE) --no-print-directory corpus N=$(N)
 	$(GO) run ./generator/cmd/benchsite -bin $(BIN) -site $(CORPUS) -runs $(RUNS) -tmp "$(BENCH_TMP)"
+
+## bench-hugo: make bench, with Hugo building the same corpus after each build (HUGO=path of a hugo binary)
+HUGO ?= hugo
+bench-hugo: $(BIN)
+	@[ -f $(CORPUS)/site.yaml ] || $(MAKE) --no-print-directory corpus N=$(N)
+	$(GO) run ./generator/cmd/benchsite -bin $(BIN) -site $(CORPUS) -runs $(RUNS) -tmp "$(BENCH_TMP)" -hugo "$(HUGO)"
 
 ## bench-serve: save-to-reload latency of yipin serve on the corpus (make corpus N=10000 first)
 bench-serve:

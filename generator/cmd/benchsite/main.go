@@ -1,9 +1,12 @@
 // Command benchsite measures full builds of a site with the yipin binary:
 // it runs "<bin> build --source <site> --destination <tmp> --quiet" a
 // number of times after one uncounted warm-up, and reports wall time,
-// pages per second and peak memory (max RSS) of the build process.
+// pages per second and peak memory (max RSS) of the build process. With
+// -hugo it also builds the same content with Hugo after each build (see
+// rival in hugo.go) and compares the two.
 //
 //	go run ./generator/cmd/benchsite -bin bin/yipin -site corpus/10000 -runs 5
+//	go run ./generator/cmd/benchsite -bin bin/yipin -site corpus/10000 -hugo hugo
 package main
 
 import (
@@ -26,9 +29,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	runs := fl.Int("runs", 5, "计时的构建次数(另有 1 次预热不计入)")
 	extra := fl.String("args", "", "附加给 build 的参数,如 \"--drafts\";可用引号")
 	yard := fl.Bool("yardstick", true, "每次构建后再计时只用 goldmark 转换同一批正文,作为换算到别的机器的参照")
+	hugo := fl.String("hugo", "", "Hugo 可执行文件:每次构建后再用 Hugo 构建同一批内容,报告两者的用时和峰值内存")
 	tmp := fl.String("tmp", "", "放构建结果的文件夹(默认系统临时文件夹);用内存盘(如 /dev/shm)可排除磁盘的影响")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "用法: benchsite -bin bin/yipin -site corpus/10000 [-runs 5] [-args \"...\"]")
+		fmt.Fprintln(stderr, "用法: benchsite -bin bin/yipin -site corpus/10000 [-runs 5] [-args \"...\"] [-hugo hugo]")
 		fmt.Fprintln(stderr, "多次完整构建一个站点,报告耗时、每秒页数和峰值内存。")
 		fl.PrintDefaults()
 	}
@@ -45,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	s, err := bench(config{Bin: *bin, Site: *site, Runs: *runs, Extra: extraArgs, Tmp: *tmp, Yardstick: *yard}, stderr)
+	s, err := bench(config{Bin: *bin, Site: *site, Runs: *runs, Extra: extraArgs, Tmp: *tmp, Yardstick: *yard, Hugo: *hugo}, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "错误:%v\n", err)
 		var be *buildError

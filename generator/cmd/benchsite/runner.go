@@ -22,6 +22,9 @@ type config struct {
 	Tmp   string   // folder for the build outputs; "" means the system's temporary folder
 	// Yardstick times goldmark alone on the site's bodies after each build
 	Yardstick bool
+	// Hugo is a Hugo binary that builds the same content after each yipin
+	// build (see rival); "" means no comparison.
+	Hugo string
 }
 
 // measurement is one build.
@@ -29,19 +32,32 @@ type measurement struct {
 	Wall      time.Duration
 	MaxRSS    int64         // KiB; 0 if the platform does not report it
 	Yardstick time.Duration // goldmark alone, timed right after the build; 0 when not asked for
+	HTML      int           // .html files written; counted for the warm-up only
+}
+
+// program is one generator to time.
+type program struct {
+	Name    string                     // for messages; "" for yipin
+	Bin     string                     // the binary
+	Args    func(dest string) []string // the command line for a build into dest
+	Prepare func() error               // called before each build, untimed; may be nil
 }
 
 // buildError is a failed build, with what the build printed on stderr.
 type buildError struct {
-	Run    int // 0 for the warm-up
-	Err    error
-	Stderr []byte
+	Program string // "" for yipin
+	Run     int    // 0 for the warm-up
+	Err     error
+	Stderr  []byte
 }
 
 func (e *buildError) Error() string {
 	which := "预热构建"
 	if e.Run > 0 {
 		which = fmt.Sprintf("第 %d 次构建", e.Run)
+	}
+	if e.Program != "" {
+		which = e.Program + " 的" + which
 	}
 	return fmt.Sprintf("%s失败:%v", which, e.Err)
 }
@@ -61,16 +77,45 @@ func bench(c config, progress io.Writer) (summary, error) {
 			return summary{}, err
 		}
 	}
+	site := c.Site
+	var (
+		hugo    *program
+		version string
+	)
+	if c.Hugo != "" {
+		if version, err = hugoVersion(c.Hugo); err != nil {
+			return summary{}, err
+		}
+		r, err := newRival(c.Site, c.Tmp)
+		if err != nil {
+			return summary{}, fmt.Errorf("无法准备与 Hugo 对比用的内容副本:%w", err)
+		}
+		defer os.RemoveAll(r.Root)
+		site = r.Yipin
+		hugo = &program{Name: "Hugo", Bin: c.Hugo, Args: r.hugoArgs, Prepare: r.clean}
+	}
+	yipin := program{Bin: c.Bin, Args: func(dest string) []string {
+		return append([]string{"build", "--source", site, "--destination", dest, "--quiet"}, c.Extra...)
+	}}
+
 	fmt.Fprintf(progress, "语料 %s:%d 个 .md 文件,开始预热构建……\n", c.Site, pages)
-	if _, err := buildOnce(c, 0); err != nil {
+	warm, err := buildOnce(yipin, c.Tmp, 0)
+	if err != nil {
 		return summary{}, err
+	}
+	var hugoWarm measurement
+	if hugo != nil {
+		if hugoWarm, err = buildOnce(*hugo, c.Tmp, 0); err != nil {
+			return summary{}, err
+		}
 	}
 	if y != nil {
 		y.run() // warm-up too
 	}
 	ms := make([]measurement, 0, c.Runs)
+	var hms []measurement
 	for i := 1; i <= c.Runs; i++ {
-		m, err := buildOnce(c, i)
+		m, err := buildOnce(yipin, c.Tmp, i)
 		if err != nil {
 			return summary{}, err
 		}
@@ -79,10 +124,24 @@ func bench(c config, progress io.Writer) (summary, error) {
 			m.Yardstick = y.run()
 			line += fmt.Sprintf(";只用 goldmark:%s", seconds(m.Yardstick))
 		}
+		if hugo != nil {
+			hm, err := buildOnce(*hugo, c.Tmp, i)
+			if err != nil {
+				return summary{}, err
+			}
+			line += fmt.Sprintf(";Hugo:%s,峰值内存 %s", seconds(hm.Wall), mib(hm.MaxRSS))
+			hms = append(hms, hm)
+		}
 		fmt.Fprintln(progress, line)
 		ms = append(ms, m)
 	}
-	return summarize(pages, sections, ms), nil
+	s := summarize(pages, sections, ms)
+	if hugo != nil {
+		h := summarize(pages, sections, hms)
+		h.Version, h.HTML = version, hugoWarm.HTML
+		s.Hugo, s.HTML = &h, warm.HTML
+	}
+	return s, nil
 }
 
 // countPages counts the .md files under site/content, and among them the
@@ -108,17 +167,23 @@ func countPages(site string) (pages, sections int, err error) {
 	return pages, sections, err
 }
 
-// buildOnce runs one build into a fresh temporary folder, which it
-// removes afterwards (outside the timed part).
-func buildOnce(c config, run int) (measurement, error) {
-	tmp, err := os.MkdirTemp(c.Tmp, "yipin-bench-")
+// buildOnce runs one build of p into a fresh temporary folder in tmp,
+// which it removes afterwards (outside the timed part). The warm-up
+// (run 0) also counts the HTML files written.
+func buildOnce(p program, tmp string, run int) (measurement, error) {
+	if p.Prepare != nil {
+		if err := p.Prepare(); err != nil {
+			return measurement{}, err
+		}
+	}
+	dir, err := os.MkdirTemp(tmp, "yipin-bench-")
 	if err != nil {
 		return measurement{}, err
 	}
-	defer os.RemoveAll(tmp)
+	defer os.RemoveAll(dir)
 
-	args := append([]string{"build", "--source", c.Site, "--destination", filepath.Join(tmp, "public"), "--quiet"}, c.Extra...)
-	cmd := exec.Command(c.Bin, args...)
+	dest := filepath.Join(dir, "public")
+	cmd := exec.Command(p.Bin, p.Args(dest)...)
 	var stderr bytes.Buffer
 	cmd.Stdout = io.Discard
 	cmd.Stderr = &stderr
@@ -129,13 +194,29 @@ func buildOnce(c config, run int) (measurement, error) {
 		var exitErr *exec.ExitError
 		switch {
 		case !errors.As(err, &exitErr):
-			err = fmt.Errorf("无法运行 %s:%w(请确认已构建该程序,例如 go build -o bin/yipin ./generator/cmd/yipin)", c.Bin, err)
+			err = fmt.Errorf("无法运行 %s:%w(请确认已构建该程序,例如 go build -o bin/yipin ./generator/cmd/yipin)", p.Bin, err)
 		case exitErr.ExitCode() >= 0:
 			err = fmt.Errorf("退出码 %d", exitErr.ExitCode())
 		default:
 			err = fmt.Errorf("进程异常结束(%v)", exitErr)
 		}
-		return measurement{}, &buildError{Run: run, Err: err, Stderr: stderr.Bytes()}
+		return measurement{}, &buildError{Program: p.Name, Run: run, Err: err, Stderr: stderr.Bytes()}
 	}
-	return measurement{Wall: wall, MaxRSS: maxRSS(cmd.ProcessState)}, nil
+	m := measurement{Wall: wall, MaxRSS: maxRSS(cmd.ProcessState)}
+	if run == 0 {
+		m.HTML, err = countHTML(dest)
+	}
+	return m, err
+}
+
+// countHTML counts the .html files under dir.
+func countHTML(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return err
+	})
+	return n, err
 }

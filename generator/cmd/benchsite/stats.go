@@ -18,6 +18,12 @@ type summary struct {
 	RSSMedian   int64         // KiB
 	RSSMax      int64         // KiB
 	Yardstick   time.Duration // median of goldmark alone; 0 when not measured
+
+	// With a comparison: the .html files the warm-up wrote, and Hugo's
+	// builds of the same content (its Version, its own HTML count).
+	HTML    int
+	Version string
+	Hugo    *summary
 }
 
 // median of xs; the mean of the middle two for an even count. xs is not
@@ -69,7 +75,24 @@ func (s summary) human(bin, site string) string {
 			shortSeconds(yard), shortSeconds(time.Duration(s.ratio()*float64(yard))), shortSeconds(target),
 			float64(target)/float64(yard))
 	}
+	if h := s.Hugo; h != nil {
+		fmt.Fprintf(&b, "对比:%s 构建同一批内容(日期改写为 RFC 3339),耗时中位数 %s(最短 %s,最长 %s),峰值内存中位数 %s(最大 %s)\n",
+			h.Version, seconds(h.Median), seconds(h.Min), seconds(h.Max), mib(h.RSSMedian), mib(h.RSSMax))
+		fmt.Fprintf(&b, "对比:Hugo 用时是 yipin 的 %.1f 倍,峰值内存是 yipin 的 %.1f 倍;写出 HTML 文件 yipin %d 个,Hugo %d 个\n",
+			s.hugoTimes(), s.hugoMemory(), s.HTML, h.HTML)
+	}
 	return b.String()
+}
+
+// hugoTimes and hugoMemory are Hugo's median time and peak memory over
+// yipin's.
+func (s summary) hugoTimes() float64 { return float64(s.Hugo.Median) / float64(s.Median) }
+
+func (s summary) hugoMemory() float64 {
+	if s.RSSMedian <= 0 {
+		return 0
+	}
+	return float64(s.Hugo.RSSMedian) / float64(s.RSSMedian)
 }
 
 // ratio is the build's median over the yardstick's.
@@ -93,6 +116,10 @@ func (s summary) machine() string {
 		s.Pages, s.Runs, ms(s.Median), ms(s.Min), ms(s.Max), s.PagesPerSec, s.RSSMedian, s.RSSMax)
 	if s.Yardstick > 0 {
 		line += fmt.Sprintf(" goldmark_median_ms=%.1f ratio=%.2f", ms(s.Yardstick), s.ratio())
+	}
+	if h := s.Hugo; h != nil {
+		line += fmt.Sprintf(" html=%d hugo_median_ms=%.1f hugo_maxrss_median_kib=%d hugo_html=%d hugo_time_ratio=%.2f hugo_memory_ratio=%.2f",
+			s.HTML, ms(h.Median), h.RSSMedian, h.HTML, s.hugoTimes(), s.hugoMemory())
 	}
 	return line
 }

@@ -36,11 +36,11 @@ func TestMedian(t *testing.T) {
 
 func TestSummarizeAndFormat(t *testing.T) {
 	ms := []measurement{
-		{2100 * time.Millisecond, 500 * 1024, 1000 * time.Millisecond},
-		{2000 * time.Millisecond, 520 * 1024, 1000 * time.Millisecond},
-		{2400 * time.Millisecond, 510 * 1024, 1100 * time.Millisecond},
-		{1900 * time.Millisecond, 530 * 1024, 950 * time.Millisecond},
-		{2050 * time.Millisecond, 505 * 1024, 1000 * time.Millisecond},
+		{Wall: 2100 * time.Millisecond, MaxRSS: 500 * 1024, Yardstick: 1000 * time.Millisecond},
+		{Wall: 2000 * time.Millisecond, MaxRSS: 520 * 1024, Yardstick: 1000 * time.Millisecond},
+		{Wall: 2400 * time.Millisecond, MaxRSS: 510 * 1024, Yardstick: 1100 * time.Millisecond},
+		{Wall: 1900 * time.Millisecond, MaxRSS: 530 * 1024, Yardstick: 950 * time.Millisecond},
+		{Wall: 2050 * time.Millisecond, MaxRSS: 505 * 1024, Yardstick: 1000 * time.Millisecond},
 	}
 	s := summarize(10044, 44, ms)
 	want := summary{
