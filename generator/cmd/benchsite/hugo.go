@@ -157,6 +157,7 @@ type hugoSettings struct {
 	Markup                 map[string]any
 	Menus                  map[string][]hugoMenuItem
 	Params                 map[string]string // the footer's sponsor and operator
+	Services               map[string]map[string]int
 }
 
 type hugoMenuItem struct {
@@ -167,8 +168,8 @@ type hugoMenuItem struct {
 }
 
 // hugoConfig is the hugo.yaml that matches cfg: the same title, base URL,
-// time zone, page size, summary length, taxonomies, main menu and
-// Markdown options (CJK line breaks, highlighting with classes, TOC
+// time zone, page size, summary length, feed length, taxonomies, main
+// menu and Markdown options (CJK line breaks, highlighting with classes, TOC
 // levels).
 func hugoConfig(cfg *siteconfig.Config, content, assets, cache string) ([]byte, error) {
 	s := hugoSettings{
@@ -189,8 +190,9 @@ func hugoConfig(cfg *siteconfig.Config, content, assets, cache string) ([]byte, 
 			"highlight":       map[string]bool{"noClasses": false, "lineNos": cfg.Markdown.LineNumbers},
 			"tableOfContents": map[string]int{"startLevel": cfg.Markdown.TOCMinLevel, "endLevel": cfg.Markdown.TOCMaxLevel},
 		},
-		Menus:  map[string][]hugoMenuItem{},
-		Params: map[string]string{"sponsor": cfg.Footer.Sponsor, "operator": cfg.Footer.Operator},
+		Menus:    map[string][]hugoMenuItem{},
+		Params:   map[string]string{"sponsor": cfg.Footer.Sponsor, "operator": cfg.Footer.Operator},
+		Services: map[string]map[string]int{"rss": {"limit": cfg.RSSLimit}},
 	}
 	for _, key := range cfg.TaxonomyKeys() {
 		s.Taxonomies[key] = key

@@ -189,7 +189,8 @@ func TestHugoConfig(t *testing.T) {
 	}
 	if got.Title != "测试站" || got.BaseURL != "https://example.gov.cn/dangjian/" || got.TimeZone != "Asia/Shanghai" ||
 		got.ContentDir != "/c" || got.AssetDir != "/a" || got.CacheDir != "/cache" ||
-		got.Pagination["pagerSize"] != cfg.PageSize || got.SummaryLength != cfg.SummaryLength || got.Taxonomies["tags"] != "tags" {
+		got.Pagination["pagerSize"] != cfg.PageSize || got.SummaryLength != cfg.SummaryLength || got.Taxonomies["tags"] != "tags" ||
+		got.Services["rss"]["limit"] != cfg.RSSLimit || got.Params["sponsor"] != cfg.Footer.Sponsor {
 		t.Errorf("hugo.yaml:\n%s", data)
 	}
 	toc := got.Markup["tableOfContents"].(map[string]any)
