@@ -95,16 +95,7 @@ func (d *Diagnostic) Location() string {
 // Error is the one-line form: "file:line:col: 错误:message(提示:hint)".
 func (d *Diagnostic) Error() string {
 	var b strings.Builder
-	if d.File != "" {
-		b.WriteString(d.Location())
-		b.WriteString(": ")
-	}
-	if d.Severity == Warning {
-		b.WriteString("警告:")
-	} else {
-		b.WriteString("错误:")
-	}
-	b.WriteString(d.Message)
+	d.writeHead(&b)
 	if d.Hint != "" {
 		b.WriteString("(提示:")
 		b.WriteString(d.Hint)
@@ -113,10 +104,8 @@ func (d *Diagnostic) Error() string {
 	return b.String()
 }
 
-// Long is the multi-line form for terminals: the one-line form, the source
-// lines around the problem with a caret under the column, and the hint.
-func (d *Diagnostic) Long() string {
-	var b strings.Builder
+// writeHead writes "file:line:col: 错误:message", the start of both forms.
+func (d *Diagnostic) writeHead(b *strings.Builder) {
 	if d.File != "" {
 		b.WriteString(d.Location())
 		b.WriteString(": ")
@@ -127,6 +116,13 @@ func (d *Diagnostic) Long() string {
 		b.WriteString("错误:")
 	}
 	b.WriteString(d.Message)
+}
+
+// Long is the multi-line form for terminals: the one-line form, the source
+// lines around the problem with a caret under the column, and the hint.
+func (d *Diagnostic) Long() string {
+	var b strings.Builder
+	d.writeHead(&b)
 	b.WriteByte('\n')
 	width := len(fmt.Sprint(d.Line + 1))
 	for _, l := range d.Excerpt {
