@@ -20,8 +20,9 @@ import (
 
 // The Hugo comparison builds the same content with Hugo, the widely used
 // Go generator the issue gives for scale (about 18 s and 1.5 GB for
-// 10,000 pages), alternating with yipin's builds. The layouts in hugo/layouts make the pages yipin's
-// default theme makes, with the same per-page work: a TOC, word count and
+// 10,000 pages), alternating with yipin's builds. The layouts in
+// hugo/layouts make the pages yipin's default theme makes, with the
+// same per-page work: a TOC, word count and
 // reading time, tags, previous and next, related pages, breadcrumbs,
 // paginated lists with sub-sections, term pages, RSS for the site and
 // each section, a sitemap, minified output and fingerprinted CSS and JS.
