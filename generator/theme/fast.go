@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"yipin/generator/site"
 	"yipin/generator/tmplexec"
 )
 
@@ -46,7 +47,7 @@ func (t *Theme) execute(w io.Writer, set *template.Template, name string, f *fas
 	}
 	err := set.ExecuteTemplate(w, name, data)
 	if err == nil && !f.tried.Swap(true) {
-		p, cerr := tmplexec.Compile(set, name, t.funcMap)
+		p, cerr := tmplexec.Compile(set, name, t.funcMap, t.methods)
 		if cerr != nil {
 			why := cerr.Error()
 			f.why.Store(&why)
@@ -83,4 +84,15 @@ func (t *Theme) SlowPaths() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// siteMethods are the methods of the model's types that compiled
+// templates call without reflect.
+func siteMethods() *tmplexec.Methods {
+	ms := &tmplexec.Methods{}
+	tmplexec.AddMethods[*site.Page](ms)
+	tmplexec.AddMethods[*site.Site](ms)
+	tmplexec.AddMethods[*site.Term](ms)
+	tmplexec.AddMethods[*site.Pager](ms)
+	return ms
 }

@@ -23,6 +23,7 @@ import (
 
 	"yipin/generator/diag"
 	"yipin/generator/site"
+	"yipin/generator/tmplexec"
 )
 
 // Theme is a parsed set of layouts.
@@ -38,9 +39,10 @@ type Theme struct {
 	reach        map[string][]string           // layout name → the templates it executes
 	strings      map[string]string             // T's strings
 	funcMap      template.FuncMap
-	stdlib       bool             // Env.Stdlib
-	fastLayouts  map[string]*fast // layout name → its compiled form (fast.go)
-	fastPartials map[string]*fast // partial name → its compiled form, for partial and partialCached
+	methods      *tmplexec.Methods // site's methods that compiled templates call directly
+	stdlib       bool              // Env.Stdlib
+	fastLayouts  map[string]*fast  // layout name → its compiled form (fast.go)
+	fastPartials map[string]*fast  // partial name → its compiled form, for partial and partialCached
 	// minified holds the layouts whose every template was minified at
 	// load (preminify.go): their output needs no minifying.
 	minified map[string]bool
@@ -62,7 +64,7 @@ type Dir struct {
 // from each dir in the same way.
 func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 	lang := env.Config.Language
-	t := &Theme{files: map[string]string{}, abs: map[string]string{}, strings: map[string]string{}, stdlib: env.Stdlib}
+	t := &Theme{files: map[string]string{}, abs: map[string]string{}, strings: map[string]string{}, stdlib: env.Stdlib, methods: siteMethods()}
 	t.reset()
 	var diags []*diag.Diagnostic
 	sources := map[string][]byte{}
@@ -113,7 +115,7 @@ func (t *Theme) reset() {
 // them as written and reports their errors. t, unparsed, becomes the
 // minified theme's original, parsed when it is first needed.
 func (t *Theme) minify(sources map[string][]byte, env Env) *Theme {
-	m := &Theme{files: t.files, abs: t.abs, strings: t.strings, stdlib: t.stdlib, minified: map[string]bool{}}
+	m := &Theme{files: t.files, abs: t.abs, strings: t.strings, stdlib: t.stdlib, methods: t.methods, minified: map[string]bool{}}
 	m.reset()
 	m.funcMap = m.funcs(env)
 	mini := make(map[string][]byte, len(sources))

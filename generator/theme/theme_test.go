@@ -367,3 +367,21 @@ func TestExecuteErrorAfterFilesRemoved(t *testing.T) {
 		t.Errorf("diagnostic = %v", d)
 	}
 }
+
+// TestSiteMethodsDirect: the methods a page's templates call most are
+// called without reflect. A change of their signatures would not change
+// any output, only make every page slower; this catches it.
+func TestSiteMethodsDirect(t *testing.T) {
+	ms := siteMethods()
+	for typ, names := range map[reflect.Type][]string{
+		reflect.TypeFor[*site.Page](): {"RelPermalink", "Permalink", "IsHome", "IsPage", "Summary",
+			"Content", "WordCount", "Related", "KeywordList"},
+		reflect.TypeFor[*site.Term](): {"RelPermalink"},
+	} {
+		for _, name := range names {
+			if !ms.Holds(typ, name) {
+				t.Errorf("%s.%s is called through reflect", typ, name)
+			}
+		}
+	}
+}

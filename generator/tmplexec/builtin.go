@@ -77,7 +77,7 @@ func compare(min, max int, f func([]reflect.Value) bool) builtinFunc {
 func viaCall(fn any) builtinFunc {
 	fun := reflect.ValueOf(fn)
 	return func(s *state, dot reflect.Value, args []*arg, final reflect.Value) reflect.Value {
-		return s.call(dot, fun, args, final)
+		return s.call(dot, fun, args, final, nil)
 	}
 }
 

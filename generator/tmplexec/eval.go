@@ -92,7 +92,7 @@ func (c *compiler) command(cmd *parse.CommandNode) (command, error) {
 	}
 	switch n := cmd.Args[0].(type) {
 	case *parse.FieldNode:
-		chain := fieldChain(n.Ident)
+		chain := c.fieldChain(n.Ident)
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			return chain.eval(s, dot, dot, args, final)
 		}, nil
@@ -104,7 +104,7 @@ func (c *compiler) command(cmd *parse.CommandNode) (command, error) {
 		if err != nil {
 			return nil, err
 		}
-		chain := fieldChain(n.Field)
+		chain := c.fieldChain(n.Field)
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			return chain.eval(s, dot, recv(s, dot), args, final)
 		}, nil
@@ -116,7 +116,7 @@ func (c *compiler) command(cmd *parse.CommandNode) (command, error) {
 				return s.varValue(name)
 			}, nil
 		}
-		chain := fieldChain(n.Ident[1:])
+		chain := c.fieldChain(n.Ident[1:])
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			return chain.eval(s, dot, s.varValue(name), args, final)
 		}, nil
@@ -148,7 +148,7 @@ func (c *compiler) operand(n parse.Node) (value, error) {
 	case *parse.DotNode:
 		return func(_ *state, dot reflect.Value) reflect.Value { return dot }, nil
 	case *parse.FieldNode:
-		chain := fieldChain(n.Ident)
+		chain := c.fieldChain(n.Ident)
 		return func(s *state, dot reflect.Value) reflect.Value {
 			return chain.eval(s, dot, dot, nil, missing)
 		}, nil
@@ -338,24 +338,26 @@ func canBeNil(typ reflect.Type) bool {
 // field is one name in .A.B.C: a method, a struct field or a map key. The
 // lookup by name is done once for each receiver type and kept.
 type field struct {
-	name  string
-	cache atomic.Pointer[lookup]
+	name    string
+	methods *Methods
+	cache   atomic.Pointer[lookup]
 }
 
 type lookup struct {
 	typ    reflect.Type // the receiver's type, after indirection and taking its address
 	method int          // index of the method, or -1
+	direct method       // the method called directly, when Methods holds it
 	index  []int        // the struct field, when not a method
 }
 
 type chain []*field
 
-func fieldChain(names []string) chain {
-	c := make(chain, len(names))
+func (c *compiler) fieldChain(names []string) chain {
+	ch := make(chain, len(names))
 	for i, n := range names {
-		c[i] = &field{name: n}
+		ch[i] = &field{name: n, methods: c.methods}
 	}
-	return c
+	return ch
 }
 
 // eval walks the chain from receiver; the last name gets the arguments.
@@ -383,6 +385,7 @@ func (f *field) eval(s *state, dot, receiver reflect.Value, args []*arg, final r
 		l = &lookup{typ: ptr.Type(), method: -1}
 		if m, ok := l.typ.MethodByName(f.name); ok && (l.typ.Kind() == reflect.Interface || m.IsExported()) {
 			l.method = m.Index
+			l.direct = f.methods.lookup(l.typ, f.name)
 		} else if receiver.Kind() == reflect.Struct {
 			if sf, ok := receiver.Type().FieldByName(f.name); ok && sf.IsExported() {
 				l.index = sf.Index
@@ -392,8 +395,11 @@ func (f *field) eval(s *state, dot, receiver reflect.Value, args []*arg, final r
 			f.cache.Store(l)
 		}
 	}
+	if l.direct != nil && len(args) == 0 && isMissing(final) {
+		return l.direct(ptr)
+	}
 	if l.method >= 0 {
-		return s.call(dot, ptr.Method(l.method), args, final)
+		return s.call(dot, ptr.Method(l.method), args, final, nil)
 	}
 	if len(args) > 0 || !isMissing(final) {
 		giveUp("%s has arguments but is not a method", f.name)
@@ -421,8 +427,9 @@ func (f *field) eval(s *state, dot, receiver reflect.Value, args []*arg, final r
 // site's functions come first, as in text/template.
 func (c *compiler) function(name string, args []*arg) (command, error) {
 	if fn, ok := c.funcs[name]; ok {
+		d := direct(fn)
 		return func(s *state, dot, final reflect.Value) reflect.Value {
-			return s.call(dot, fn, args, final)
+			return s.call(dot, fn, args, final, d)
 		}, nil
 	}
 	if b := builtin(name); b != nil {
@@ -434,8 +441,9 @@ func (c *compiler) function(name string, args []*arg) (command, error) {
 }
 
 // call calls fun (a function, or a method with its receiver) with args
-// and, last, final when present: text/template's evalCall.
-func (s *state) call(dot, fun reflect.Value, args []*arg, final reflect.Value) reflect.Value {
+// and, last, final when present: text/template's evalCall. fun is called
+// through d instead of reflect when d is not nil.
+func (s *state) call(dot, fun reflect.Value, args []*arg, final reflect.Value, d funcCall) reflect.Value {
 	typ := fun.Type()
 	numIn := len(args)
 	if !isMissing(final) {
@@ -478,6 +486,9 @@ func (s *state) call(dot, fun reflect.Value, args []*arg, final reflect.Value) r
 			}
 		}
 		argv = append(argv, validateType(final, t))
+	}
+	if d != nil {
+		return d(argv)
 	}
 	out := fun.Call(argv)
 	if len(out) == 2 && !out[1].IsNil() {

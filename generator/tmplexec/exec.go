@@ -62,12 +62,12 @@ func giveUp(format string, args ...any) {
 // name successfully at least once. funcs are the functions set was
 // parsed with. An error means the template uses something this package
 // does not implement; execute it with html/template.
-func Compile(set *htmltemplate.Template, name string, funcs htmltemplate.FuncMap) (*Program, error) {
+func Compile(set *htmltemplate.Template, name string, funcs htmltemplate.FuncMap, methods *Methods) (*Program, error) {
 	text := textOf(set)
 	if text == nil {
 		return nil, errors.New("tmplexec: html/template 的内部结构与预期不同")
 	}
-	c := &compiler{text: text, funcs: map[string]reflect.Value{}, done: map[string]*tmpl{}}
+	c := &compiler{text: text, funcs: map[string]reflect.Value{}, methods: methods, done: map[string]*tmpl{}}
 	for n, f := range funcs {
 		v := reflect.ValueOf(f)
 		if v.Kind() != reflect.Func || goodFunc(v.Type()) != nil {
@@ -173,9 +173,10 @@ const (
 type node func(s *state, dot reflect.Value) ctl
 
 type compiler struct {
-	text  *template.Template
-	funcs map[string]reflect.Value
-	done  map[string]*tmpl // templates compiled or being compiled, by name
+	text    *template.Template
+	funcs   map[string]reflect.Value
+	methods *Methods
+	done    map[string]*tmpl // templates compiled or being compiled, by name
 }
 
 func (c *compiler) template(name string) (*tmpl, error) {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The tests execute each template with html/template and with its
@@ -62,6 +64,19 @@ func (d data) ByValue() string                              { return "value:" + 
 func (d *data) Pick(i int, list []string) string            { return list[i] }
 func (d *data) Typed(h htmltemplate.HTML) htmltemplate.HTML { return "<b>" + h + "</b>" }
 
+// Methods of the shapes that AddMethods calls directly.
+func (d *data) Loud() bool              { return d.Flag }
+func (d *data) Double() int             { return 2 * d.Count }
+func (d *data) Bold() htmltemplate.HTML { return "<b>" + d.HTML + "</b>" }
+func (d *data) When() time.Time         { return testTime }
+func (d *data) Self() *data             { return d }
+func (d *data) Copies() []*data         { return []*data{d, d} }
+func (d *data) Words() []string         { return d.Tags }
+func (d *data) NilSelf() *data          { return nil }
+func (d *data) Broken() (string, error) { return "", errors.New("坏了") }
+
+var testTime = time.Date(2024, 6, 24, 9, 26, 0, 0, time.FixedZone("CST", 8*3600))
+
 type testStringer struct{ n int }
 
 func (s testStringer) String() string { return fmt.Sprintf("S%d", s.n) }
@@ -95,6 +110,31 @@ var testFuncs = htmltemplate.FuncMap{
 	"url":    func(s string) htmltemplate.URL { return htmltemplate.URL(s) },
 	"add":    func(a, b int) int { return a + b },
 	"boom":   func() string { panic("boom") },
+	// The shapes that direct calls without reflect.
+	"day":   func(t time.Time) string { return t.Format("2006年1月2日") },
+	"date":  func(layout string, t time.Time) string { return t.Format(layout) },
+	"plain": func(h htmltemplate.HTML) string { return strings.ReplaceAll(string(h), "<", "[") },
+	"cut": func(n int, v any) any {
+		if s, ok := v.(string); ok && len([]rune(s)) > n {
+			return string([]rune(s)[:n])
+		}
+		return v
+	},
+	"tr": func(key string, args ...any) string { return key + fmt.Sprint(len(args), args) },
+	"part": func(name string, data any, variant ...any) (htmltemplate.HTML, error) {
+		if name == "坏" {
+			return "", errors.New("部分模板失败")
+		}
+		return htmltemplate.HTML(fmt.Sprintf("<i>%s %v %v</i>", name, data, variant)), nil
+	},
+}
+
+// testMethods are the test types' methods called without reflect.
+func testMethods() *Methods {
+	ms := &Methods{}
+	AddMethods[*data](ms)
+	AddMethods[*item](ms)
+	return ms
 }
 
 // bothWays executes src both ways. fast reports whether the compiled
@@ -112,7 +152,7 @@ func bothWays(t *testing.T, src string) (out string, fast bool) {
 	if errors.As(stdErr, &escErr) {
 		t.Fatalf("%q does not escape: %v", src, stdErr)
 	}
-	p, err := Compile(set, "t", testFuncs)
+	p, err := Compile(set, "t", testFuncs, testMethods())
 	if err != nil {
 		if stdErr == nil {
 			t.Logf("%q: not compiled: %v", src, err)
@@ -183,6 +223,13 @@ func TestSameOutput(t *testing.T) {
 		`{{upper .Title}} {{repeat 2 "党"}} {{join .Tags "、"}} {{concat 1 "a" .Count nil}} {{add 1 2}}`,
 		`{{safe "<i>可信</i>"}} <a href="{{url "javascript:void(0)"}}">x</a> {{"常量" | upper}} {{(upper "x")}}`,
 		`{{3}} {{1.5}} {{1e3}} {{true}} {{'a'}} {{0x10}} {{"s"}} {{/* 注释 */}} {{- " 紧 " -}} 挨`,
+		// Direct calls (methods.go).
+		`{{.Loud}} {{.Double}} {{.Bold}} {{.When}} {{.Self.Title}} {{.Self.Self.Double}} {{len .Copies}} {{.Words}}`,
+		`{{range .Copies}}{{.Count}}{{end}} {{if .NilSelf}}x{{else}}无{{end}} {{with .Self}}{{.Loud}}{{end}} {{.Nested.Upper}}`,
+		`<a href="/{{.Self.Double}}" title="{{.Double}}">{{.When.Year}}</a> {{range .Values}}{{.Upper}}{{end}}`,
+		`{{day .When}} {{date "2006-01-02 15:04" .When}} {{.When | date "15:04"}} {{plain .HTML}} {{plain .Bold}}`,
+		`{{cut 2 .Title}} {{cut 2 .Count}} {{cut 2 .NilIface}} {{cut 9 "短"}}`,
+		`{{tr "键"}} {{tr "键" 1 .Title nil}} {{tr "键" .Tags}} {{part "名" .Count}} {{part "名" .Title 1 "b"}} {{.Count | part "名" .Title}}`,
 	} {
 		if _, fast := bothWays(t, src); !fast {
 			t.Errorf("%q: the compiled program did not produce the output", src)
@@ -213,10 +260,51 @@ func TestDeclines(t *testing.T) {
 		`<a title="{{.HTML}}">x</a>`,
 		`{{html .Title}}`,
 		`{{call .Join}}`,
+		`{{.Broken}}`,
+		`{{.Loud 1}}`,
+		`{{.Title | .Double}}`,
+		`{{.NilSelf.Double}}`,
+		`{{part "坏" .Count}}`,
+		`{{cut "2" .Title}}`,
+		`{{day .Title}}`,
 	} {
 		if _, fast := bothWays(t, src); fast {
 			t.Errorf("%q: the compiled program should have declined", src)
 		}
+	}
+}
+
+// TestDirect checks that the shapes meant to be called without reflect
+// are: TestSameOutput then proves those calls right.
+func TestDirect(t *testing.T) {
+	for _, name := range []string{"upper", "day", "date", "plain", "cut", "tr", "part"} {
+		if direct(reflect.ValueOf(testFuncs[name])) == nil {
+			t.Errorf("%s is called through reflect", name)
+		}
+	}
+	for _, name := range []string{"repeat", "join", "concat", "fail", "safe", "add"} {
+		if direct(reflect.ValueOf(testFuncs[name])) != nil {
+			t.Errorf("%s has no direct shape but got one", name)
+		}
+	}
+	ms := testMethods()
+	dataPtr := reflect.TypeFor[*data]()
+	for _, name := range []string{"Loud", "Double", "Bold", "When", "Self", "Copies", "Words", "NilSelf", "ByValue"} {
+		if ms.lookup(dataPtr, name) == nil {
+			t.Errorf("(*data).%s is called through reflect", name)
+		}
+	}
+	for _, name := range []string{"Join", "Fail", "Ptr", "Broken", "Sum", "Typed"} {
+		if ms.lookup(dataPtr, name) != nil {
+			t.Errorf("(*data).%s has no direct shape but got one", name)
+		}
+	}
+	if ms.lookup(reflect.TypeFor[*item](), "Upper") == nil {
+		t.Error("(*item).Upper, a value method, is called through reflect")
+	}
+	var none *Methods
+	if none.lookup(dataPtr, "Loud") != nil {
+		t.Error("nil Methods hold a method")
 	}
 }
 
@@ -227,7 +315,7 @@ func TestConcurrent(t *testing.T) {
 	want, _ := bothWays(t, src)
 	set := htmltemplate.Must(htmltemplate.New("t").Funcs(testFuncs).Parse(src))
 	set.Execute(new(bytes.Buffer), testData())
-	p, err := Compile(set, "t", testFuncs)
+	p, err := Compile(set, "t", testFuncs, testMethods())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,6 +347,7 @@ func FuzzSameOutput(f *testing.F) {
 		`{{if eq .Count 3}}{{.Map.a}}{{else}}{{index .Tags 0}}{{end}}`,
 		`<a href="{{.Link}}" title="{{printf "%d" .Count}}">{{with .Nested}}{{.Greet "x"}}{{end}}</a>`,
 		`{{define "x"}}{{.}}{{end}}{{template "x" .Title}}{{or .Empty .Count | printf "%v"}}`,
+		`{{range .Self.Copies}}{{.Double}}{{tr "键" .Loud}}{{end}}{{cut 1 .Bold}}{{part "名" .When}}`,
 	} {
 		f.Add(s)
 	}
@@ -291,7 +380,7 @@ func BenchmarkExecute(b *testing.B) {
 	if err := set.Execute(&buf, d); err != nil {
 		b.Fatal(err)
 	}
-	p, err := Compile(set, "t", testFuncs)
+	p, err := Compile(set, "t", testFuncs, testMethods())
 	if err != nil {
 		b.Fatal(err)
 	}
