@@ -9,11 +9,14 @@ import (
 	"unicode/utf8"
 )
 
-// Escaper is an html/template escaper: it gets the value the pipeline
-// produced (nil when there was none) and returns the escaped text. ok is
-// false when the value is one it leaves to html/template; the caller then
-// executes the template with the standard library instead.
-type Escaper func(v any) (s string, ok bool)
+// Escaper is an html/template escaper. It gets the text of the value the
+// pipeline produced and its content kind (escapeValue makes them, as
+// html/template's stringify does; the escapers after the first get the
+// text before them, plain), and returns the escaped text. ok is false
+// when the value is one it leaves to html/template; the caller then
+// executes the template with the standard library instead. Taking a
+// string rather than html/template's any spares an allocation a call.
+type Escaper func(s string, c content) (out string, ok bool)
 
 // escaper returns the implementation of the escaper html/template inserts
 // under name ("_html_template_htmlescaper"), or nil when this package has none.
@@ -79,6 +82,12 @@ func typedString(v any) (string, content, bool) {
 	return "", plain, false
 }
 
+// escapeAny gives v to e as the first escaper of a chain.
+func escapeAny(e Escaper, v any) (string, bool) {
+	s, c := stringify(v)
+	return e(s, c)
+}
+
 // stringify converts v the way html/template's stringify does for a single
 // argument: pointers to (typed) strings are followed, nil gives "", and any
 // other value is printed by fmt after following pointers up to the first
@@ -115,16 +124,14 @@ var (
 	errorType    = reflect.TypeFor[error]()
 )
 
-func htmlEscaper(v any) (string, bool) {
-	s, c := stringify(v)
+func htmlEscaper(s string, c content) (string, bool) {
 	if c == contentHTML {
 		return s, true
 	}
 	return replaceHTML(s, &quotedRepl, false), true
 }
 
-func attrEscaper(v any) (string, bool) {
-	s, c := stringify(v)
+func attrEscaper(s string, c content) (string, bool) {
 	if c == contentHTML {
 		// html/template strips tags first; without '<' that is a no-op.
 		if strings.IndexByte(s, '<') >= 0 {
@@ -135,13 +142,11 @@ func attrEscaper(v any) (string, bool) {
 	return replaceHTML(s, &quotedRepl, false), true
 }
 
-func rcdataEscaper(v any) (string, bool) {
-	s, c := stringify(v)
+func rcdataEscaper(s string, c content) (string, bool) {
 	return replaceHTML(s, &quotedRepl, c == contentHTML), true
 }
 
-func nospaceEscaper(v any) (string, bool) {
-	s, c := stringify(v)
+func nospaceEscaper(s string, c content) (string, bool) {
 	switch {
 	case s == "":
 		return failsafe, true
@@ -154,9 +159,10 @@ func nospaceEscaper(v any) (string, bool) {
 	return replaceHTML(s, &nospaceRepl, false), true
 }
 
-// commentEscaper drops the value, as html/template does, without even
-// converting it to a string.
-func commentEscaper(any) (string, bool) { return "", true }
+// commentEscaper drops the value, as html/template does. (html/template
+// does not even convert it to a string; a value whose conversion panics
+// makes the program give way, and html/template writes the same nothing.)
+func commentEscaper(string, content) (string, bool) { return "", true }
 
 // quotedRepl holds the entities for ASCII bytes in text, RCDATA and quoted
 // attribute values.
@@ -252,8 +258,7 @@ func plainPrefix(s string, table *[128]string, keepAmp, nospace bool) int {
 	return len(s)
 }
 
-func urlFilter(v any) (string, bool) {
-	s, c := stringify(v)
+func urlFilter(s string, c content) (string, bool) {
 	if c != contentURL && !isSafeURL(s) {
 		return "#" + failsafe, true
 	}
@@ -271,13 +276,11 @@ func isSafeURL(s string) bool {
 		strings.EqualFold(scheme, "mailto")
 }
 
-func urlNormalizer(v any) (string, bool) {
-	s, _ := stringify(v)
+func urlNormalizer(s string, _ content) (string, bool) {
 	return processURL(s, true), true
 }
 
-func urlEscaper(v any) (string, bool) {
-	s, c := stringify(v)
+func urlEscaper(s string, c content) (string, bool) {
 	return processURL(s, c == contentURL), true
 }
 
@@ -322,8 +325,7 @@ func isHex(c byte) bool {
 // cssValueFilter decodes CSS escapes and accepts the result only when it
 // cannot end the value, open a string, comment or block, or contain
 // "expression" or "mozbinding" in its ASCII letters, digits and underscores.
-func cssValueFilter(v any) (string, bool) {
-	s, c := stringify(v)
+func cssValueFilter(s string, c content) (string, bool) {
 	if c == contentCSS {
 		return s, true
 	}

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -94,9 +95,11 @@ func TestProbeChains(t *testing.T) {
 func run(chain []string, v any) (s string, ok bool) {
 	for i, name := range chain {
 		if i > 0 {
-			v = s
+			s, ok = escaper(name)(s, plain)
+		} else {
+			s, ok = escapeAny(escaper(name), v)
 		}
-		if s, ok = escaper(name)(v); !ok {
+		if !ok {
 			return "", false
 		}
 	}
@@ -234,12 +237,12 @@ func TestCommonCasesOK(t *testing.T) {
 		{hComment, template.HTML("<b>")},
 	}
 	for _, c := range typed {
-		if _, ok := escaper(c.name)(c.v); !ok {
+		if _, ok := escapeAny(escaper(c.name), c.v); !ok {
 			t.Errorf("%s on %#v: ok=false", c.name, c.v)
 		}
 	}
 	// Only template.HTML with tags in an attribute needs html/template.
-	if _, ok := escaper(hAttr)(template.HTML("<b>x</b>")); ok {
+	if _, ok := escapeAny(escaper(hAttr), template.HTML("<b>x</b>")); ok {
 		t.Error("attrescaper on template.HTML with a tag: ok=true")
 	}
 }
@@ -279,12 +282,12 @@ func benchChain(b *testing.B, i int, v any) {
 		chain = append(chain, escaper(name))
 	}
 	for b.Loop() {
-		s, ok := chain[0](v)
+		s, ok := escapeValue(chain[0], reflect.ValueOf(v))
 		for _, e := range chain[1:] {
 			if !ok {
 				break
 			}
-			s, ok = e(s)
+			s, ok = e(s, plain)
 		}
 		if !ok {
 			b.Fatal("ok=false")
@@ -300,4 +303,33 @@ func BenchmarkHTMLTitle(b *testing.B) {
 func BenchmarkAttrURL(b *testing.B) {
 	b.Run("ours", func(b *testing.B) { benchChain(b, 6, benchURL) })
 	b.Run("stdlib", func(b *testing.B) { benchStdlib(b, 6, benchURL) })
+}
+
+// TestEscapeValue: the first escaper gets the same text and content kind
+// from a reflect.Value (strings and typed strings read without an
+// interface) as from the value itself through stringify.
+func TestEscapeValue(t *testing.T) {
+	str := "指针"
+	values := []any{nil, 42, 1.5, true, &str, testStringer{3}, []string{"a"}}
+	for _, s := range trickyStrings {
+		for _, v := range wrap(s) {
+			values = append(values, v)
+		}
+	}
+	names := map[string]bool{}
+	for _, p := range probes {
+		for _, n := range p.chain {
+			names[n] = true
+		}
+	}
+	for n := range names {
+		e := escaper(n)
+		for _, v := range values {
+			got, gotOK := escapeValue(e, reflect.ValueOf(v))
+			want, wantOK := escapeAny(e, v)
+			if got != want || gotOK != wantOK {
+				t.Errorf("%s on %#v: got %q %v, want %q %v", n, v, got, gotOK, want, wantOK)
+			}
+		}
+	}
 }

@@ -301,7 +301,7 @@ func (c *compiler) action(a *parse.ActionNode) (node, error) {
 			giveUp("escaper declined a %s", v.Kind())
 		}
 		for _, e := range rest {
-			if text, ok = e(text); !ok {
+			if text, ok = e(text, plain); !ok {
 				giveUp("escaper declined a string")
 			}
 		}
@@ -313,20 +313,51 @@ func (c *compiler) action(a *parse.ActionNode) (node, error) {
 func isEscaperName(name string) bool { return strings.HasPrefix(name, "_html_template_") }
 
 // escapeValue gives v to the first escaper of an action as html/template
-// would: an invalid value (a missing map key) as nil, and anything else
-// as its interface.
+// would: an invalid value (a missing map key) as nil, strings and
+// html/template's typed strings as they are, and anything else converted
+// by stringify.
 func escapeValue(e Escaper, v reflect.Value) (string, bool) {
 	if !v.IsValid() {
-		return e(nil)
+		return escapeAny(e, nil)
 	}
-	if v.Kind() == reflect.String && v.Type() == stringType {
-		return e(v.String())
+	if v.Kind() == reflect.String {
+		if c, ok := stringContent(v.Type()); ok {
+			return e(v.String(), c)
+		}
 	}
 	if !v.CanInterface() {
 		return "", false
 	}
-	return e(v.Interface())
+	return escapeAny(e, v.Interface())
 }
+
+// stringContent is the content kind of the string types typedString
+// knows: ok is false for any other type.
+func stringContent(t reflect.Type) (c content, ok bool) {
+	switch t {
+	case stringType:
+		return plain, true
+	case htmlType:
+		return contentHTML, true
+	case urlType:
+		return contentURL, true
+	case cssType:
+		return contentCSS, true
+	case attrType, jsType, jsStrType, srcsetType:
+		return plain, true
+	}
+	return plain, false
+}
+
+var (
+	htmlType   = reflect.TypeFor[htmltemplate.HTML]()
+	urlType    = reflect.TypeFor[htmltemplate.URL]()
+	cssType    = reflect.TypeFor[htmltemplate.CSS]()
+	attrType   = reflect.TypeFor[htmltemplate.HTMLAttr]()
+	jsType     = reflect.TypeFor[htmltemplate.JS]()
+	jsStrType  = reflect.TypeFor[htmltemplate.JSStr]()
+	srcsetType = reflect.TypeFor[htmltemplate.Srcset]()
+)
 
 func (c *compiler) ifWith(b *parse.BranchNode, with bool) (node, error) {
 	eval, err := c.pipeline(b.Pipe)
