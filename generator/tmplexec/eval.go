@@ -461,19 +461,18 @@ func (s *state) call(dot, fun reflect.Value, args []*arg, final reflect.Value, d
 	if goodFunc(typ) != nil {
 		giveUp("bad function signature")
 	}
-	var buf [4]reflect.Value
-	argv := buf[:0]
-	if numIn > len(buf) {
-		argv = make([]reflect.Value, 0, numIn)
-	}
+	// The arguments go on s.args, a stack shared by the calls of one
+	// execution: a call made while evaluating an argument pushes and pops
+	// its own above them.
+	base := len(s.args)
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
-		argv = append(argv, args[i].value(s, dot, typ.In(i)))
+		s.args = append(s.args, args[i].value(s, dot, typ.In(i)))
 	}
 	if typ.IsVariadic() {
 		elem := typ.In(typ.NumIn() - 1).Elem()
 		for ; i < len(args); i++ {
-			argv = append(argv, args[i].value(s, dot, elem))
+			s.args = append(s.args, args[i].value(s, dot, elem))
 		}
 	}
 	if !isMissing(final) {
@@ -485,8 +484,10 @@ func (s *state) call(dot, fun reflect.Value, args []*arg, final reflect.Value, d
 				t = t.Elem()
 			}
 		}
-		argv = append(argv, validateType(final, t))
+		s.args = append(s.args, validateType(final, t))
 	}
+	argv := s.args[base:len(s.args):len(s.args)]
+	defer s.popArgs(base)
 	if d != nil {
 		return d(argv)
 	}
@@ -499,6 +500,12 @@ func (s *state) call(dot, fun reflect.Value, args []*arg, final reflect.Value, d
 		v = v.Interface().(reflect.Value)
 	}
 	return v
+}
+
+// popArgs drops the arguments of a call from s.args, down to base.
+func (s *state) popArgs(base int) {
+	clear(s.args[base:])
+	s.args = s.args[:base]
 }
 
 // goodFunc accepts the signatures text/template accepts: one result, or

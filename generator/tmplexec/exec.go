@@ -117,7 +117,7 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 	if !ok {
 		dot = reflect.ValueOf(data)
 	}
-	s := &state{w: w, vars: make([]variable, 0, 16)}
+	s := &state{w: w, vars: make([]variable, 0, 16), args: make([]reflect.Value, 0, 8)}
 	s.vars = append(s.vars, variable{"$", dot})
 	p.root.run(s, dot)
 	return nil
@@ -128,6 +128,7 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 type state struct {
 	w     *bytes.Buffer
 	vars  []variable
+	args  []reflect.Value // arguments of the calls being made (state.call)
 	base  int
 	depth int
 }
