@@ -153,6 +153,7 @@ func New(o Options) *Converter {
 			util.Prioritized(&textRenderer{writer: w}, 100),
 			util.Prioritized(&rawHTMLRenderer{unsafe: o.Unsafe, writer: w}, 100),
 			util.Prioritized(c.code, 100),
+			util.Prioritized(tableCellRenderer{}, 100),
 		)),
 	)
 	return c
