@@ -47,6 +47,7 @@ type data struct {
 	Link     string
 	Tags     []string
 	Grid     [][]int
+	Posted   time.Time
 }
 
 func (d *data) Join(a, b string) string       { return a + "|" + b }
@@ -97,6 +98,7 @@ func testData() *data {
 		Link:     "/新闻/a b?q=1&r=<x>",
 		Tags:     []string{"清廉", "攀高", "品牌"},
 		Grid:     [][]int{{1, 2}, {3, 4}},
+		Posted:   testTime,
 	}
 }
 
@@ -228,6 +230,7 @@ func TestSameOutput(t *testing.T) {
 		`{{range .Copies}}{{.Count}}{{end}} {{if .NilSelf}}x{{else}}无{{end}} {{with .Self}}{{.Loud}}{{end}} {{.Nested.Upper}}`,
 		`<a href="/{{.Self.Double}}" title="{{.Double}}">{{.When.Year}}</a> {{range .Values}}{{.Upper}}{{end}}`,
 		`{{day .When}} {{date "2006-01-02 15:04" .When}} {{.When | date "15:04"}} {{plain .HTML}} {{plain .Bold}}`,
+		`{{day .Posted}} {{date "2006-01-02" .Posted}} {{with .Posted}}{{day .}}{{end}} {{.Posted | date "15:04"}}`,
 		`{{cut 2 .Title}} {{cut 2 .Count}} {{cut 2 .NilIface}} {{cut 9 "短"}}`,
 		`{{tr "键"}} {{tr "键" 1 .Title nil}} {{tr "键" .Tags}} {{part "名" .Count}} {{part "名" .Title 1 "b"}} {{.Count | part "名" .Title}}`,
 	} {

@@ -83,11 +83,9 @@ func direct(fn reflect.Value) funcCall {
 	case func(string) string:
 		return func(a []reflect.Value) reflect.Value { return reflect.ValueOf(f(a[0].String())) }
 	case func(time.Time) string:
-		return func(a []reflect.Value) reflect.Value { return reflect.ValueOf(f(a[0].Interface().(time.Time))) }
+		return func(a []reflect.Value) reflect.Value { return reflect.ValueOf(f(timeOf(a[0]))) }
 	case func(string, time.Time) string:
-		return func(a []reflect.Value) reflect.Value {
-			return reflect.ValueOf(f(a[0].String(), a[1].Interface().(time.Time)))
-		}
+		return func(a []reflect.Value) reflect.Value { return reflect.ValueOf(f(a[0].String(), timeOf(a[1]))) }
 	case func(htmltemplate.HTML) string:
 		return func(a []reflect.Value) reflect.Value {
 			return reflect.ValueOf(f(htmltemplate.HTML(a[0].String())))
@@ -109,6 +107,15 @@ func direct(fn reflect.Value) funcCall {
 		}
 	}
 	return nil
+}
+
+// timeOf is the time.Time in v, read through its address when it has one
+// (a field such as .Date): Interface would copy it to the heap.
+func timeOf(v reflect.Value) time.Time {
+	if v.CanAddr() {
+		return *v.Addr().Interface().(*time.Time)
+	}
+	return v.Interface().(time.Time)
 }
 
 // anys are the values of a variadic ...any.
