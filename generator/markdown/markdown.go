@@ -123,6 +123,7 @@ func New(o Options) *Converter {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	c.md = goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(
 			// GFM, with table alignment as attributes: no inline styles, so
 			// pages work under a strict Content-Security-Policy.
