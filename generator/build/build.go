@@ -369,8 +369,9 @@ func (b *run) minified(h []byte) template.HTML {
 	if len(h) == 0 {
 		return ""
 	}
-	out := bytes.NewBuffer(make([]byte, 0, len(h)))
-	if b.min.HTML(out, h) != nil {
+	var out bytes.Buffer
+	out.Grow(len(h)) // unlike make, Grow does not zero what minify overwrites
+	if b.min.HTML(&out, h) != nil {
 		return template.HTML(h)
 	}
 	m := out.Bytes()
