@@ -427,7 +427,7 @@ func (f *field) eval(s *state, dot, receiver reflect.Value, args []*arg, final r
 // site's functions come first, as in text/template.
 func (c *compiler) function(name string, args []*arg) (command, error) {
 	if fn, ok := c.funcs[name]; ok {
-		d := direct(fn)
+		d := directFunc(fn)
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			return s.call(dot, fn, args, final, d)
 		}, nil

@@ -281,12 +281,12 @@ func TestDeclines(t *testing.T) {
 // are: TestSameOutput then proves those calls right.
 func TestDirect(t *testing.T) {
 	for _, name := range []string{"upper", "day", "date", "plain", "cut", "tr", "part"} {
-		if direct(reflect.ValueOf(testFuncs[name])) == nil {
+		if directFunc(reflect.ValueOf(testFuncs[name])) == nil {
 			t.Errorf("%s is called through reflect", name)
 		}
 	}
 	for _, name := range []string{"repeat", "join", "concat", "fail", "safe", "add"} {
-		if direct(reflect.ValueOf(testFuncs[name])) != nil {
+		if directFunc(reflect.ValueOf(testFuncs[name])) != nil {
 			t.Errorf("%s has no direct shape but got one", name)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // Methods are direct calls of methods that take no argument, the bulk of
-// a theme's calls ({{ .RelPermalink }}, {{ .IsHome }}, {{ .Title }}). A
+// a theme's calls ({{ .RelPermalink }}, {{ .IsHome }}, {{ .Summary }}). A
 // call through reflect.Value.Call lays out the frame, allocates the
 // results and checks types on every call; a direct call does none of it.
 // AddMethods fills Methods for a type; a method it does not hold is
@@ -76,9 +76,9 @@ func (ms *Methods) lookup(typ reflect.Type, name string) method {
 // as reflect.Value.Call would.
 type funcCall func(args []reflect.Value) reflect.Value
 
-// direct returns a direct call of fn for the shapes of function that
+// directFunc returns a direct call of fn for the shapes of function that
 // themes call most, or nil: fn is then called through reflect.
-func direct(fn reflect.Value) funcCall {
+func directFunc(fn reflect.Value) funcCall {
 	switch f := fn.Interface().(type) {
 	case func(string) string:
 		return func(a []reflect.Value) reflect.Value { return reflect.ValueOf(f(a[0].String())) }
