@@ -9,18 +9,18 @@ import (
 	"unicode/utf8"
 )
 
-// Escaper is an html/template escaper. It gets the text of the value the
+// escaperFunc is an html/template escaper. It gets the text of the value the
 // pipeline produced and its content kind (escapeValue makes them, as
 // html/template's stringify does; the escapers after the first get the
 // text before them, plain), and returns the escaped text. ok is false
 // when the value is one it leaves to html/template; the caller then
 // executes the template with the standard library instead. Taking a
 // string rather than html/template's any spares an allocation a call.
-type Escaper func(s string, c content) (out string, ok bool)
+type escaperFunc func(s string, c content) (out string, ok bool)
 
 // escaper returns the implementation of the escaper html/template inserts
 // under name ("_html_template_htmlescaper"), or nil when this package has none.
-func escaper(name string) Escaper {
+func escaper(name string) escaperFunc {
 	switch name {
 	case "_html_template_htmlescaper":
 		return htmlEscaper
@@ -83,7 +83,7 @@ func typedString(v any) (string, content, bool) {
 }
 
 // escapeAny gives v to e as the first escaper of a chain.
-func escapeAny(e Escaper, v any) (string, bool) {
+func escapeAny(e escaperFunc, v any) (string, bool) {
 	s, c := stringify(v)
 	return e(s, c)
 }

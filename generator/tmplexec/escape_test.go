@@ -277,7 +277,7 @@ func benchStdlib(b *testing.B, i int, v any) {
 }
 
 func benchChain(b *testing.B, i int, v any) {
-	var chain []Escaper
+	var chain []escaperFunc
 	for _, name := range probes[i].chain {
 		chain = append(chain, escaper(name))
 	}

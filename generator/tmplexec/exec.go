@@ -270,7 +270,7 @@ func (c *compiler) action(a *parse.ActionNode) (node, error) {
 	}
 	// Split off the trailing escapers.
 	cmds := pipe.Cmds
-	var chain []Escaper
+	var chain []escaperFunc
 	for len(cmds) > 0 {
 		last := cmds[len(cmds)-1]
 		id, ok := last.Args[0].(*parse.IdentifierNode)
@@ -281,7 +281,7 @@ func (c *compiler) action(a *parse.ActionNode) (node, error) {
 		if e == nil {
 			return nil, fmt.Errorf("不支持的转义函数 %s", id.Ident)
 		}
-		chain = append([]Escaper{e}, chain...)
+		chain = append([]escaperFunc{e}, chain...)
 		cmds = cmds[:len(cmds)-1]
 	}
 	if len(chain) == 0 || len(cmds) == 0 {
@@ -317,7 +317,7 @@ func isEscaperName(name string) bool { return strings.HasPrefix(name, "_html_tem
 // would: an invalid value (a missing map key) as nil, strings and
 // html/template's typed strings as they are, and anything else converted
 // by stringify.
-func escapeValue(e Escaper, v reflect.Value) (string, bool) {
+func escapeValue(e escaperFunc, v reflect.Value) (string, bool) {
 	if !v.IsValid() {
 		return escapeAny(e, nil)
 	}
