@@ -42,7 +42,7 @@ func FuzzConvert(f *testing.F) {
 		if useUnsafe {
 			c = unsafe
 		}
-		r := c.convert(Document{File: "f.md", Body: []byte(s), BodyLine: 3, Resolve: resolve})
+		r := c.convertValid(Document{File: "f.md", Body: []byte(s), BodyLine: 3, Resolve: resolve})
 		if !utf8.ValidString(s) {
 			return
 		}
