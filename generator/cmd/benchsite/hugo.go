@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -266,7 +267,7 @@ func rewriteDates(data []byte, loc *time.Location) []byte {
 		if err != nil {
 			return line
 		}
-		return append(m[1], t.Format(time.RFC3339)...)
+		return append(slices.Clip(m[1]), t.Format(time.RFC3339)...) // m[1] shares the source
 	})
 	out := make([]byte, 0, len(data)+64)
 	out = append(out, "---\n"...)
