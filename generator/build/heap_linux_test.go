@@ -1,0 +1,99 @@
+package build
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+func TestWantHugePages(t *testing.T) {
+	for _, c := range []struct {
+		godebug, overcommit string
+		want                bool
+	}{
+		{"", "0\n", true},
+		{"", "1\n", true},
+		{"", "", true}, // /proc/sys not readable
+		{"", "2\n", false},
+		{"disablethp=1", "0\n", false},
+		{"gctrace=1, disablethp=1", "0\n", false},
+		{"disablethp=0", "0\n", true},
+		{"xdisablethp=1", "0\n", true},
+	} {
+		if got := wantHugePages(c.godebug, c.overcommit); got != c.want {
+			t.Errorf("wantHugePages(%q, %q) = %v, want %v", c.godebug, c.overcommit, got, c.want)
+		}
+	}
+}
+
+// TestReserveHeap: the pieces are mapped without being touched, and the
+// memory at the top of the heap they leave is advised for huge pages.
+func TestReserveHeap(t *testing.T) {
+	if !hugePagesWanted() {
+		t.Fatal("this machine is not asked for huge pages (GODEBUG disablethp=1 or vm.overcommit_memory=2)")
+	}
+	const n = 256 << 20
+	runtime.GC()
+	before := rss(t)
+	pieces := allocPieces(n)
+	if len(pieces) != n/heapPiece {
+		t.Fatalf("%d pieces, want %d", len(pieces), n/heapPiece)
+	}
+	advised := adviseRuns(pieces)
+	if grown := rss(t) - before; grown > n/4 {
+		t.Errorf("the pieces took %d MiB of memory: they were touched", grown>>20)
+	}
+	if _, err := os.Stat("/sys/kernel/mm/transparent_hugepage/enabled"); err != nil {
+		t.Logf("no transparent huge pages in this kernel: %v", err)
+		return
+	}
+	if advised < n/2 {
+		t.Errorf("%d MiB advised for huge pages, want most of %d MiB", advised>>20, n>>20)
+	}
+	top := pieces[len(pieces)-1]
+	if flags := vmFlags(t, uintptr(unsafe.Pointer(unsafe.SliceData(top)))); !strings.Contains(" "+flags+" ", " hg ") {
+		t.Errorf("the top piece's mapping has flags %q, without hg (huge pages advised)", flags)
+	}
+	runtime.KeepAlive(pieces)
+}
+
+// rss is the process's resident memory in bytes.
+func rss(t *testing.T) int64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := strings.Fields(string(b))
+	pages, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages * int64(os.Getpagesize())
+}
+
+// vmFlags returns the VmFlags of the mapping holding addr.
+func vmFlags(t *testing.T, addr uintptr) string {
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		var lo, hi uintptr
+		if n, _ := fmt.Sscanf(line, "%x-%x ", &lo, &hi); n == 2 {
+			in = lo <= addr && addr < hi
+		} else if in && strings.HasPrefix(line, "VmFlags:") {
+			return strings.TrimSpace(strings.TrimPrefix(line, "VmFlags:"))
+		}
+	}
+	t.Fatalf("no mapping holds %#x", addr)
+	return ""
+}
