@@ -79,7 +79,7 @@ func Run(o Options) (*Stats, error) {
 	}
 	b := &run{opts: o, stats: &Stats{}, last: start, diags: &diag.List{Max: diag.DefaultMax}}
 	if o.TuneGC {
-		setGCPercent()
+		tuneGC()
 	}
 	err := b.build()
 	b.stats.Duration = time.Since(start)

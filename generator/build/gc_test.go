@@ -15,7 +15,7 @@ func TestTuneGC(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	debug.SetGCPercent(100)
-	setGCPercent()
+	tuneGC()
 	setMemoryLimit(100 << 20)
 	if got := debug.SetGCPercent(100); got != gcPercent {
 		t.Errorf("GOGC = %d, want %d", got, gcPercent)
@@ -31,7 +31,7 @@ func TestTuneGC(t *testing.T) {
 
 	t.Setenv("GOGC", "100")
 	t.Setenv("GOMEMLIMIT", "1GiB")
-	setGCPercent()
+	tuneGC()
 	setMemoryLimit(100 << 20)
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("GOGC set in the environment was overridden: %d", got)

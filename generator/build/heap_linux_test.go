@@ -11,22 +11,27 @@ import (
 	"unsafe"
 )
 
-func TestWantHugePages(t *testing.T) {
+func TestReserveSize(t *testing.T) {
+	const gib = 1 << 30
 	for _, c := range []struct {
 		godebug, overcommit string
-		want                bool
+		ram                 uint64
+		asLimited           bool
+		want                int64
 	}{
-		{"", "0\n", true},
-		{"", "1\n", true},
-		{"", "", true}, // /proc/sys not readable
-		{"", "2\n", false},
-		{"disablethp=1", "0\n", false},
-		{"gctrace=1, disablethp=1", "0\n", false},
-		{"disablethp=0", "0\n", true},
-		{"xdisablethp=1", "0\n", true},
+		{"", "0\n", 24 * gib, false, 2 * gib},
+		{"", "1\n", 4 * gib, false, gib},
+		{"", "", 2 * gib, false, gib / 2}, // /proc/sys not readable
+		{"", "2\n", 24 * gib, false, 0},
+		{"", "0\n", 24 * gib, true, 0},
+		{"disablethp=1", "0\n", 24 * gib, false, 0},
+		{"gctrace=1, disablethp=1", "0\n", 24 * gib, false, 0},
+		{"disablethp=0", "0\n", 24 * gib, false, 2 * gib},
+		{"xdisablethp=1", "0\n", 24 * gib, false, 2 * gib},
 	} {
-		if got := wantHugePages(c.godebug, c.overcommit); got != c.want {
-			t.Errorf("wantHugePages(%q, %q) = %v, want %v", c.godebug, c.overcommit, got, c.want)
+		if got := reserveSize(c.godebug, c.overcommit, c.ram, c.asLimited); got != c.want {
+			t.Errorf("reserveSize(%q, %q, %d GiB, %v) = %d MiB, want %d MiB",
+				c.godebug, c.overcommit, c.ram/gib, c.asLimited, got>>20, c.want>>20)
 		}
 	}
 }
@@ -34,8 +39,8 @@ func TestWantHugePages(t *testing.T) {
 // TestReserveHeap: the pieces are mapped without being touched, and the
 // memory at the top of the heap they leave is advised for huge pages.
 func TestReserveHeap(t *testing.T) {
-	if !hugePagesWanted() {
-		t.Fatal("this machine is not asked for huge pages (GODEBUG disablethp=1 or vm.overcommit_memory=2)")
+	if heapReserve() == 0 {
+		t.Fatal("this machine reserves no heap (GODEBUG disablethp=1, vm.overcommit_memory=2 or ulimit -v)")
 	}
 	const n = 256 << 20
 	runtime.GC()
