@@ -103,6 +103,7 @@ type Page struct {
 	Contest *PanggaoYear  // a 攀高 year page
 
 	src  *content.Source
+	url  string    // RelPermalink of Path, set once the site is built
 	ord  int       // index in Site.RegularPages (list order), for Related
 	lazy *lazyBody // Content, Summary, TOC and counts of src; see body.go
 }
@@ -136,7 +137,13 @@ func (p *Page) sitePath() string {
 
 // RelPermalink is the page's URL path with the site's base path:
 // "/dangjian/news/a/" (for pager page 2 of a list, "/dangjian/news/page/2/").
-func (p *Page) RelPermalink() string { return p.Site.Config.RelURL(p.sitePath()) }
+// Templates ask for it on every link to a page, so it is made once.
+func (p *Page) RelPermalink() string {
+	if p.Paginator == nil && p.url != "" {
+		return p.url
+	}
+	return p.Site.Config.RelURL(p.sitePath())
+}
 
 // Permalink is the page's absolute URL.
 func (p *Page) Permalink() string { return p.Site.Config.AbsURL(p.sitePath()) }

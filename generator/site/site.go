@@ -93,8 +93,9 @@ func New(cfg *config.Config, sources []*content.Source, files []content.File, o 
 	b.relatedIndex()
 	b.aliases()
 	s.Menus = menus(cfg)
-	for p := range s.byPath {
-		s.All = append(s.All, s.byPath[p])
+	for _, p := range s.byPath {
+		p.url = cfg.RelURL(p.Path)
+		s.All = append(s.All, p)
 	}
 	slices.SortFunc(s.All, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	s.Excluded = sortedKeys(s.excluded)
