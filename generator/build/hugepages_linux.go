@@ -3,13 +3,17 @@ package build
 import (
 	"math"
 	"os"
+	"strconv"
 	"strings"
 	"syscall"
 )
 
 // heapReserve is how much heap a build maps ahead (heap.go): see
-// reserveSize.
+// reserveSize. A 32-bit process has no address space to spare.
 func heapReserve() int64 {
+	if strconv.IntSize < 64 {
+		return 0
+	}
 	var info syscall.Sysinfo_t
 	if syscall.Sysinfo(&info) != nil {
 		return 0
@@ -20,7 +24,7 @@ func heapReserve() int64 {
 	}
 	overcommit, _ := os.ReadFile("/proc/sys/vm/overcommit_memory")
 	return reserveSize(os.Getenv("GODEBUG"), string(overcommit),
-		info.Totalram*uint64(info.Unit), as.Cur != math.MaxUint64)
+		uint64(info.Totalram)*uint64(info.Unit), uint64(as.Cur) != math.MaxUint64)
 }
 
 // maxReserve is the most heap reserved: the memory budget for a
