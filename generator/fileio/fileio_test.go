@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -88,6 +89,49 @@ func TestWrite(t *testing.T) {
 	err = Write(filepath.Join(dir, "no", "such", "folder", "a.html"), []byte("x"))
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("write into a missing folder: %v, want fs.ErrNotExist", err)
+	}
+}
+
+// TestRoot: files and folders made by paths relative to an open folder
+// land in it, replace what was there, and errors name the whole path and
+// keep their kind.
+func TestRoot(t *testing.T) {
+	dir := t.TempDir()
+	r, err := OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	sub := filepath.Join("news", "政策解读")
+	if err := r.Mkdir("news"); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Mkdir(sub); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(sub, "index.html")
+	for _, text := range []string{"<p>较长的第一版内容</p>", "<p>短</p>"} {
+		if err := r.Write(name, []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(got) != text {
+			t.Fatalf("file holds %q (%v), want %q", got, err, text)
+		}
+	}
+	err = r.Mkdir(sub)
+	if !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), filepath.Join(dir, sub)) {
+		t.Errorf("making a folder again: %v, want fs.ErrExist naming %s", err, filepath.Join(dir, sub))
+	}
+	missing := filepath.Join("no", "such")
+	if err := r.Mkdir(missing); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("making a folder in a missing one: %v, want fs.ErrNotExist", err)
+	}
+	err = r.Write(filepath.Join(missing, "a.html"), []byte("x"))
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), filepath.Join(dir, missing, "a.html")) {
+		t.Errorf("write into a missing folder: %v, want fs.ErrNotExist naming the whole path", err)
+	}
+	if _, err := OpenRoot(filepath.Join(dir, "nothing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("opening a missing folder: %v, want fs.ErrNotExist", err)
 	}
 }
 

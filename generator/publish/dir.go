@@ -20,7 +20,8 @@ import (
 type Dir struct {
 	final string
 	tmp   string
-	made  sync.Map // folders already created
+	root  *fileio.Root // tmp, open: outputs are made by paths relative to it
+	made  sync.Map     // folders already created, relative to tmp
 }
 
 // Marker is the file every folder written by a Dir holds, so that a later
@@ -46,19 +47,33 @@ func NewDir(final string) (*Dir, error) {
 	if err := os.MkdirAll(d.tmp, 0o755); err != nil {
 		return nil, err
 	}
-	if err := fileio.Write(filepath.Join(d.tmp, Marker), []byte(markerText)); err != nil {
+	root, err := fileio.OpenRoot(d.tmp)
+	if err == nil {
+		err = root.Write(Marker, []byte(markerText))
+		if err != nil {
+			root.Close()
+		}
+	}
+	if err != nil {
 		os.RemoveAll(d.tmp)
 		return nil, err
 	}
+	d.root = root
 	return d, nil
 }
 
 // Root is the folder being written.
 func (d *Dir) Root() string { return d.tmp }
 
-// path maps a slash path inside the site to a file in the new folder,
-// refusing anything that would leave it.
-func (d *Dir) path(rel string) (string, error) { return localPath(d.tmp, rel) }
+// local maps a slash path inside the site to a path relative to the new
+// folder, refusing anything that would leave it.
+func (d *Dir) local(rel string) (string, error) {
+	p := filepath.FromSlash(strings.TrimPrefix(rel, "/"))
+	if !filepath.IsLocal(p) {
+		return "", fmt.Errorf("输出路径 %q 不在输出文件夹内", rel)
+	}
+	return p, nil
+}
 
 // localPath maps a slash path inside the site to a file under root,
 // refusing anything that would leave it.
@@ -70,16 +85,17 @@ func localPath(root, rel string) (string, error) {
 	return filepath.Join(root, filepath.FromSlash(rel)), nil
 }
 
-// mkdir makes dir and any missing parents, remembering what it made so
-// that each folder costs one system call at most.
+// mkdir makes dir (relative to the new folder) and any missing parents,
+// remembering what it made so that each folder costs one system call at
+// most.
 func (d *Dir) mkdir(dir string) error {
-	if _, ok := d.made.Load(dir); ok || dir == d.tmp {
+	if _, ok := d.made.Load(dir); ok || dir == "." {
 		return nil
 	}
-	err := os.Mkdir(dir, 0o755)
+	err := d.root.Mkdir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err = d.mkdir(filepath.Dir(dir)); err == nil {
-			err = os.Mkdir(dir, 0o755)
+			err = d.root.Mkdir(dir)
 		}
 	}
 	if err != nil && !errors.Is(err, fs.ErrExist) {
@@ -91,25 +107,26 @@ func (d *Dir) mkdir(dir string) error {
 
 // Write stores data at rel (a slash path inside the site).
 func (d *Dir) Write(rel string, data []byte) error {
-	p, err := d.path(rel)
+	p, err := d.local(rel)
 	if err != nil {
 		return err
 	}
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	return fileio.Write(p, data)
+	return d.root.Write(p, data)
 }
 
 // Copy copies the file at src to rel.
 func (d *Dir) Copy(rel, src string) error {
-	p, err := d.path(rel)
+	p, err := d.local(rel)
 	if err != nil {
 		return err
 	}
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
+	p = filepath.Join(d.tmp, p)
 	in, err := os.Open(src)
 	if err != nil {
 		return err
@@ -128,6 +145,7 @@ func (d *Dir) Copy(rel, src string) error {
 
 // Commit puts the new folder in place of the destination.
 func (d *Dir) Commit() error {
+	d.closeRoot()
 	old := d.final + ".yipin-old"
 	if err := removeAll(old); err != nil {
 		return err
@@ -148,4 +166,15 @@ func (d *Dir) Commit() error {
 }
 
 // Abort throws the new folder away, leaving the destination as it was.
-func (d *Dir) Abort() error { return removeAll(d.tmp) }
+func (d *Dir) Abort() error {
+	d.closeRoot()
+	return removeAll(d.tmp)
+}
+
+// closeRoot closes the new folder once: Abort may follow a failed Commit.
+func (d *Dir) closeRoot() {
+	if d.root != nil {
+		d.root.Close()
+		d.root = nil
+	}
+}
