@@ -335,9 +335,14 @@ func (b *builder) taxonomies() {
 		tax.Page = &Page{Kind: KindTaxonomy, Title: tax.Title, Path: dirURL(Slug(key)),
 			Section: Slug(key), Taxonomy: tax, Site: b.site, Parent: b.site.Home, Params: map[string]any{}}
 		bySlug := map[string]*Term{}
+		slugs := map[string]string{} // by name: a site's few terms name many pages
 		for _, p := range b.site.RegularPages {
 			for _, name := range p.src.Front.Terms[key] {
-				slug := Slug(name)
+				slug, ok := slugs[name]
+				if !ok {
+					slug = Slug(name)
+					slugs[name] = slug
+				}
 				t := bySlug[slug]
 				if t == nil {
 					t = &Term{Name: name, Slug: slug, Taxonomy: tax}
