@@ -65,9 +65,9 @@ func NewDir(final string) (*Dir, error) {
 // Root is the folder being written.
 func (d *Dir) Root() string { return d.tmp }
 
-// local maps a slash path inside the site to a path relative to the new
-// folder, refusing anything that would leave it.
-func (d *Dir) local(rel string) (string, error) {
+// localRel maps a slash path inside the site to a path relative to the
+// output folder, refusing anything that would leave it.
+func localRel(rel string) (string, error) {
 	p := filepath.FromSlash(strings.TrimPrefix(rel, "/"))
 	if !filepath.IsLocal(p) {
 		return "", fmt.Errorf("输出路径 %q 不在输出文件夹内", rel)
@@ -78,11 +78,11 @@ func (d *Dir) local(rel string) (string, error) {
 // localPath maps a slash path inside the site to a file under root,
 // refusing anything that would leave it.
 func localPath(root, rel string) (string, error) {
-	rel = strings.TrimPrefix(rel, "/")
-	if !filepath.IsLocal(filepath.FromSlash(rel)) {
-		return "", fmt.Errorf("输出路径 %q 不在输出文件夹内", rel)
+	p, err := localRel(rel)
+	if err != nil {
+		return "", err
 	}
-	return filepath.Join(root, filepath.FromSlash(rel)), nil
+	return filepath.Join(root, p), nil
 }
 
 // mkdir makes dir (relative to the new folder) and any missing parents,
@@ -107,7 +107,7 @@ func (d *Dir) mkdir(dir string) error {
 
 // Write stores data at rel (a slash path inside the site).
 func (d *Dir) Write(rel string, data []byte) error {
-	p, err := d.local(rel)
+	p, err := localRel(rel)
 	if err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func (d *Dir) Write(rel string, data []byte) error {
 
 // Copy copies the file at src to rel.
 func (d *Dir) Copy(rel, src string) error {
-	p, err := d.local(rel)
+	p, err := localRel(rel)
 	if err != nil {
 		return err
 	}
