@@ -7,6 +7,7 @@ package build
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"html/template"
 	"os"
@@ -42,6 +43,11 @@ type Options struct {
 	// TuneGC sets the process's garbage collector for one build that
 	// ends with the process (yipin build): see gc.go.
 	TuneGC bool
+	// Waiting, when set, is told that another yipin build is writing
+	// Destination, which this one waits for (publish.Lock). A preview
+	// server writing it (yipin serve --write) is not waited for: the
+	// build fails with a *publish.BusyError.
+	Waiting func(publish.Holder)
 }
 
 // destination is where a build's outputs go until it commits them: a
@@ -82,6 +88,9 @@ func Run(o Options) (*Stats, error) {
 		tuneGC()
 	}
 	err := b.build()
+	if b.lock != nil {
+		b.lock.Unlock()
+	}
 	b.stats.Duration = time.Since(start)
 	for _, d := range b.diags.Items() {
 		if d.Severity == diag.Warning {
@@ -104,6 +113,7 @@ type run struct {
 	pub   *publish.Publisher
 	min   *publish.Minifier
 	out   destination
+	lock  interface{ Unlock() error } // Destination's (publish.Lock), while a build writes it
 	r     *render.Renderer
 	reads sync.Pool // *[]byte buffers that convert reads Markdown files into
 	htmls sync.Pool // *[]byte buffers that Markdown is converted into, then minified out of
@@ -201,6 +211,23 @@ func (b *run) destination() (destination, string, error) {
 	if b.opts.Memory != nil {
 		return b.opts.Memory, "", nil
 	}
+	lock, err := publish.Lock(dest, "build", func(h publish.Holder) bool {
+		if h.Command == "serve" {
+			return false // it holds the folder until it stops
+		}
+		if b.opts.Waiting != nil {
+			b.opts.Waiting(h)
+		}
+		return true
+	})
+	var busy *publish.BusyError
+	if errors.As(err, &busy) {
+		return nil, dest, err
+	}
+	if err != nil {
+		return nil, dest, fmt.Errorf("无法锁定输出文件夹:%w", err)
+	}
+	b.lock = lock
 	out, err := publish.NewDir(dest)
 	if err != nil {
 		return nil, dest, fmt.Errorf("无法创建输出文件夹:%w", err)

@@ -175,6 +175,59 @@ func TestDestinationGuard(t *testing.T) {
 
 // A folder yipin did not make is not replaced, unless it is empty or the
 // site's own public/; a folder it made is.
+// A preview server writing public/ (yipin serve --write) holds it for
+// its whole session: a build refuses at once, naming it. Another build
+// holds it for a few seconds: a build waits for it, then runs.
+func TestDestinationLocked(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\n---\n"})
+	public := filepath.Join(root, "public")
+	never := func(publish.Holder) bool { t.Error("asked to wait for a free folder"); return false }
+
+	serving, err := publish.Lock(public, "serve", never)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(Options{Source: root, Destination: "public", Now: testNow,
+		Waiting: func(publish.Holder) { t.Error("waited for a preview server") }})
+	var busy *publish.BusyError
+	if !errors.As(err, &busy) || busy.Holder.Command != "serve" || busy.Holder.PID != os.Getpid() ||
+		!strings.Contains(err.Error(), "yipin serve --write") || !strings.Contains(err.Error(), "--destination") {
+		t.Errorf("build while serve writes public/: error = %v, want one naming the server and how to go on", err)
+	}
+	assertUntouched(t, root)
+	serving.Unlock()
+
+	building, err := publish.Lock(public, "build", never)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiting := make(chan publish.Holder, 1)
+	done := make(chan error)
+	go func() {
+		_, err := Run(Options{Source: root, Destination: "public", Now: testNow,
+			Waiting: func(h publish.Holder) { waiting <- h }})
+		done <- err
+	}()
+	if h := <-waiting; h.Command != "build" || h.PID != os.Getpid() {
+		t.Errorf("waiting for %+v, want this process's build", h)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("the build ran while another held public/: %v", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	building.Unlock()
+	if err := <-done; err != nil {
+		t.Fatalf("the build after the wait: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(public, "index.html")); err != nil {
+		t.Errorf("the build after the wait wrote no public/index.html: %v", err)
+	}
+	if _, err := os.Stat(public + ".yipin-lock"); !os.IsNotExist(err) {
+		t.Errorf("the lock file is left after the build: %v", err)
+	}
+}
+
 func TestDestinationOfOtherFiles(t *testing.T) {
 	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\n---\n"})
 	tests := []struct {

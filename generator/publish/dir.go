@@ -34,12 +34,10 @@ const markerText = "这个文件夹由 yipin 生成。每次构建会整体替�
 
 // NewDir prepares a fresh folder for a build of final. When final is a
 // symbolic link (a public/ pointing at a web root), the build goes where
-// it points: the folder there is replaced, and the link stays.
+// it points: the folder there is replaced, and the link stays. The
+// caller holds final's Lock.
 func NewDir(final string) (*Dir, error) {
-	final = filepath.Clean(final)
-	if target, err := filepath.EvalSymlinks(final); err == nil {
-		final = target
-	}
+	final = resolve(final)
 	d := &Dir{final: final, tmp: final + ".yipin-new"}
 	if err := removeAll(d.tmp); err != nil { // left by a build that was killed
 		return nil, err

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"yipin/generator/publish"
 )
 
 func TestServePage(t *testing.T) {
@@ -419,5 +421,51 @@ func TestWriteToDisk(t *testing.T) {
 	waitFor(t, func() bool { return strings.Contains(ts.stdout.String(), "删除 1 个文件") }, "no line about removing: "+ts.stdout.String())
 	if strings.Count(ts.stdout.String(), "已写入 ") != 1 {
 		t.Errorf("the folder was written whole more than once:\n%s", ts.stdout.String())
+	}
+}
+
+// While a build writes the destination, the server does not write it
+// too: it says so once, and writes it after the next change once the
+// build is done. From then on it holds the folder, so that a build
+// refuses it, until the server stops.
+func TestWriteToDiskWhileBuilding(t *testing.T) {
+	public := filepath.Join(t.TempDir(), "public")
+	t.Cleanup(func() { // after the server has stopped (cleanups run last first)
+		if _, err := os.Stat(public + ".yipin-lock"); !os.IsNotExist(err) {
+			t.Errorf("the lock file is left after the server stopped: %v", err)
+		}
+	})
+	building, err := publish.Lock(public, "build", func(publish.Holder) bool { return false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startSite(t, smallSite(), false, Options{Destination: public})
+	busy := "正由另一个 yipin build(进程号 "
+	waitFor(t, func() bool { return strings.Contains(ts.stderr.String(), busy) }, "no line about the build writing public/")
+	if _, err := os.Stat(public); !os.IsNotExist(err) {
+		t.Errorf("public/ written while a build holds it: %v", err)
+	}
+
+	es := ts.events()
+	ts.save(filepath.Join(ts.root, "content", "news", "b.md"), "---\ntitle: 第二篇\ndate: 2025-05-07\n---\n构建还没结束时的修改。\n")
+	es.next("reload")
+	building.Unlock()
+	ts.save(filepath.Join(ts.root, "content", "news", "a.md"), "---\ntitle: 关于开展主题党日活动的通知\ndate: 2025-05-06\n---\n构建结束后的修改。\n")
+	es.next("reload")
+	page := filepath.Join(public, "news", "a", "index.html")
+	waitFor(t, func() bool { data, _ := os.ReadFile(page); return strings.Contains(string(data), "构建结束后的修改") },
+		"public/ not written after the build let go")
+	if n := strings.Count(ts.stderr.String(), busy); n != 1 {
+		t.Errorf("the line about the build was printed %d times, want once:\n%s", n, ts.stderr.String())
+	}
+
+	_, err = publish.Lock(public, "build", func(h publish.Holder) bool {
+		if h.Command != "serve" || h.PID != os.Getpid() {
+			t.Errorf("holder = %+v, want this process's server", h)
+		}
+		return false
+	})
+	if err == nil {
+		t.Error("a build could take public/ while the server writes it")
 	}
 }

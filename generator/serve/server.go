@@ -52,9 +52,11 @@ type Server struct {
 	session atomic.Pointer[build.Session] // nil until a build has succeeded
 	broken  atomic.Pointer[[]byte]        // the error page while no build has succeeded
 	hub     *hub
-	builds  atomic.Int64    // builds run, for tests
-	settle  chan struct{}   // wakes the background renderer
-	mirror  *publish.Mirror // Options.Destination kept up to date; nil without one; used by background only
+	builds  atomic.Int64                // builds run, for tests
+	settle  chan struct{}               // wakes the background renderer
+	mirror  *publish.Mirror             // Options.Destination kept up to date; nil without one; used by background only
+	lock    interface{ Unlock() error } // the mirror's folder's (publish.Lock) once taken; background only
+	busy    string                      // the last "folder busy" message, so that it is not repeated
 
 	mu           sync.Mutex // guards the two below
 	lastError    string     // the errors last printed, so they are not printed again
@@ -259,6 +261,11 @@ func (s *Server) lateProblems(ds []*diag.Diagnostic) {
 // background renders the outputs a change left stale, after each build,
 // so that pages open quickly later; it gives way whenever a change comes.
 func (s *Server) background(ctx context.Context) {
+	defer func() {
+		if s.lock != nil {
+			s.lock.Unlock()
+		}
+	}()
 	for {
 		select {
 		case <-ctx.Done():
@@ -301,6 +308,9 @@ func (s *Server) writeOut(ses *build.Session) {
 		fmt.Fprintln(s.opts.Stderr, d.Long())
 		return
 	}
+	if !s.lockMirror(dest) {
+		return
+	}
 	st, err := s.mirror.Sync(ses.Memory().Files())
 	switch {
 	case err != nil:
@@ -312,4 +322,29 @@ func (s *Server) writeOut(ses *build.Session) {
 	case st.Written > 0:
 		fmt.Fprintf(s.opts.Stdout, "已更新 %s:写入 %d 个文件。\n", dest, st.Written)
 	}
+}
+
+// lockMirror takes the lock of the mirror's folder for the rest of the
+// session, unless it holds it already. It does not wait: while another
+// yipin process writes the folder, it says so (once) and reports false,
+// and the next settled change tries again.
+func (s *Server) lockMirror(dest string) bool {
+	if s.lock != nil {
+		return true
+	}
+	l, err := publish.Lock(dest, "serve", func(publish.Holder) bool { return false })
+	if err != nil {
+		msg := fmt.Sprintf("这次没有写入 %s:%v。\n", dest, err)
+		var busy *publish.BusyError
+		if errors.As(err, &busy) {
+			msg = fmt.Sprintf("这次没有写入 %s:它正由%s写入。等那边结束后,下次保存修改时会再写入。\n", dest, busy.Holder)
+		}
+		if msg != s.busy {
+			fmt.Fprint(s.opts.Stderr, msg)
+			s.busy = msg
+		}
+		return false
+	}
+	s.lock, s.busy = l, ""
+	return true
 }

@@ -17,6 +17,7 @@ import (
 
 	"yipin/generator/build"
 	"yipin/generator/diag"
+	"yipin/generator/publish"
 )
 
 // version is the release; the VCS revision is added from the build info.
@@ -188,6 +189,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 	o.TuneGC = true // this process makes one build and ends
+	if !quiet {
+		o.Waiting = func(h publish.Holder) {
+			fmt.Fprintf(stderr, "输出文件夹 %s 正由%s写入,等它结束后再构建……\n", o.Destination, h)
+		}
+	}
 	stats, err := build.Run(o)
 	if !quiet && stats != nil {
 		for _, w := range stats.Warnings {
