@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -24,7 +25,7 @@ func builtSite(t *testing.T) (public string, port int) {
 		}
 		fx.public = filepath.Join(root, "public")
 		base := fmt.Sprintf("http://127.0.0.1:%d%s", fx.port, basePath)
-		_, err := build.Run(build.Options{Source: "../..", Destination: fx.public, Now: time.Now(), BaseURL: base})
+		_, err := build.Run(context.Background(), build.Options{Source: "../..", Destination: fx.public, Now: time.Now(), BaseURL: base})
 		if err != nil {
 			fx.siteErr = fmt.Errorf("building the demo site: %w", err)
 		}

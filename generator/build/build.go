@@ -7,6 +7,7 @@ package build
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -75,7 +76,9 @@ type Step struct {
 
 // Run builds the site. On failure it returns a *diag.Errors holding every
 // problem found (up to diag.DefaultMax), and public/ is left as it was.
-func Run(o Options) (*Stats, error) {
+// When ctx is done before the new public/ is swapped in, the build stops
+// soon after, throws away what it wrote and returns ctx's error.
+func Run(ctx context.Context, o Options) (*Stats, error) {
 	start := time.Now()
 	if o.Now.IsZero() {
 		o.Now = start
@@ -83,7 +86,7 @@ func Run(o Options) (*Stats, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
-	b := &run{opts: o, stats: &Stats{}, last: start, diags: &diag.List{Max: diag.DefaultMax}}
+	b := &run{ctx: ctx, opts: o, stats: &Stats{}, last: start, diags: &diag.List{Max: diag.DefaultMax}}
 	if o.TuneGC {
 		tuneGC()
 	}
@@ -102,6 +105,7 @@ func Run(o Options) (*Stats, error) {
 
 // run is the state of one build.
 type run struct {
+	ctx   context.Context // a build to disk stops when it is done
 	opts  Options
 	stats *Stats
 	last  time.Time
@@ -172,6 +176,10 @@ func (b *run) build() error {
 		out.Abort()
 		return err
 	}
+	if err := b.ctx.Err(); err != nil {
+		out.Abort()
+		return err
+	}
 	b.setRenderer(b.site)
 	jobs := b.r.Outputs()
 	b.diags.AddAll(b.collisions(jobs))
@@ -179,11 +187,15 @@ func (b *run) build() error {
 		out.Abort()
 		return b.diags.Err()
 	}
-	b.diags.AddAll(b.r.Render(jobs))
+	b.diags.AddAll(b.r.Render(b.ctx, jobs))
 	b.step("渲染")
 	if b.diags.HasErrors() {
 		out.Abort()
 		return b.diags.Err()
+	}
+	if err := b.ctx.Err(); err != nil { // Render stopped short
+		out.Abort()
+		return err
 	}
 	if err := out.Commit(); err != nil {
 		out.Abort()
@@ -211,7 +223,7 @@ func (b *run) destination() (destination, string, error) {
 	if b.opts.Memory != nil {
 		return b.opts.Memory, "", nil
 	}
-	lock, err := publish.Lock(dest, "build", func(h publish.Holder) bool {
+	lock, err := publish.Lock(b.ctx, dest, "build", func(h publish.Holder) bool {
 		if h.Command == "serve" {
 			return false // it holds the folder until it stops
 		}
@@ -221,10 +233,11 @@ func (b *run) destination() (destination, string, error) {
 		return true
 	})
 	var busy *publish.BusyError
-	if errors.As(err, &busy) {
+	switch {
+	case err == nil:
+	case errors.As(err, &busy) || b.ctx.Err() != nil:
 		return nil, dest, err
-	}
-	if err != nil {
+	default:
 		return nil, dest, fmt.Errorf("无法锁定输出文件夹:%w", err)
 	}
 	b.lock = lock

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"maps"
 	"os"
@@ -49,7 +50,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 var testNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func buildSite(root string) (*Stats, error) {
-	return Run(Options{Source: root, Destination: "public", Now: testNow})
+	return Run(context.Background(), Options{Source: root, Destination: "public", Now: testNow})
 }
 
 // TestBadInput builds one site per kind of bad input and checks that the
@@ -163,7 +164,7 @@ func TestLargeFile(t *testing.T) {
 func TestDestinationGuard(t *testing.T) {
 	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\n---\n"})
 	for _, dest := range []string{".", "content", "..", "themes"} {
-		_, err := Run(Options{Source: root, Destination: dest, Now: testNow})
+		_, err := Run(t.Context(), Options{Source: root, Destination: dest, Now: testNow})
 		if err == nil || !strings.Contains(err.Error(), "不能把网站输出到") {
 			t.Errorf("destination %q: error = %v, want a refusal", dest, err)
 		}
@@ -183,11 +184,11 @@ func TestDestinationLocked(t *testing.T) {
 	public := filepath.Join(root, "public")
 	never := func(publish.Holder) bool { t.Error("asked to wait for a free folder"); return false }
 
-	serving, err := publish.Lock(public, "serve", never)
+	serving, err := publish.Lock(t.Context(), public, "serve", never)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Run(Options{Source: root, Destination: "public", Now: testNow,
+	_, err = Run(t.Context(), Options{Source: root, Destination: "public", Now: testNow,
 		Waiting: func(publish.Holder) { t.Error("waited for a preview server") }})
 	var busy *publish.BusyError
 	if !errors.As(err, &busy) || busy.Holder.Command != "serve" || busy.Holder.PID != os.Getpid() ||
@@ -197,14 +198,14 @@ func TestDestinationLocked(t *testing.T) {
 	assertUntouched(t, root)
 	serving.Unlock()
 
-	building, err := publish.Lock(public, "build", never)
+	building, err := publish.Lock(t.Context(), public, "build", never)
 	if err != nil {
 		t.Fatal(err)
 	}
 	waiting := make(chan publish.Holder, 1)
 	done := make(chan error)
 	go func() {
-		_, err := Run(Options{Source: root, Destination: "public", Now: testNow,
+		_, err := Run(t.Context(), Options{Source: root, Destination: "public", Now: testNow,
 			Waiting: func(h publish.Holder) { waiting <- h }})
 		done <- err
 	}()
@@ -225,6 +226,34 @@ func TestDestinationLocked(t *testing.T) {
 	}
 	if _, err := os.Stat(public + ".yipin-lock"); !os.IsNotExist(err) {
 		t.Errorf("the lock file is left after the build: %v", err)
+	}
+
+	// Ctrl+C while waiting: the build gives up at once.
+	building, err = publish.Lock(t.Context(), public, "build", never)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer building.Unlock()
+	ctx, cancel := context.WithCancel(t.Context())
+	_, err = Run(ctx, Options{Source: root, Destination: "public", Now: testNow,
+		Waiting: func(publish.Holder) { cancel() }})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("build stopped while waiting: error = %v, want context.Canceled", err)
+	}
+}
+
+// A build stopped before it swaps public/ in leaves it as it was.
+// (cmd/yipin's TestBuildInterrupted stops one in the middle of writing.)
+func TestCanceled(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\n---\n"})
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := Run(ctx, Options{Source: root, Destination: "public", Now: testNow}); !errors.Is(err, context.Canceled) {
+		t.Errorf("error = %v, want context.Canceled", err)
+	}
+	assertUntouched(t, root)
+	if _, err := os.Stat(filepath.Join(root, "public.yipin-lock")); err == nil {
+		t.Error("public.yipin-lock left behind")
 	}
 }
 
@@ -256,7 +285,7 @@ func TestDestinationOfOtherFiles(t *testing.T) {
 		{"a folder not there yet", func(t *testing.T) string { return filepath.Join(t.TempDir(), "新") }, ""},
 		{"an earlier build", func(t *testing.T) string {
 			d := filepath.Join(t.TempDir(), "out")
-			if _, err := Run(Options{Source: root, Destination: d, Now: testNow}); err != nil {
+			if _, err := Run(t.Context(), Options{Source: root, Destination: d, Now: testNow}); err != nil {
 				t.Fatal(err)
 			}
 			return d
@@ -276,7 +305,7 @@ func TestDestinationOfOtherFiles(t *testing.T) {
 				watch = root
 			}
 			before := readTree(t, watch)
-			_, err := Run(Options{Source: root, Destination: dest, Now: testNow})
+			_, err := Run(t.Context(), Options{Source: root, Destination: dest, Now: testNow})
 			if tc.refusal == "" {
 				if err != nil {
 					t.Fatalf("refused: %v", err)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"html/template"
 	"io/fs"
@@ -32,7 +33,7 @@ func TestGolden(t *testing.T) {
 		t.Run(s.Name(), func(t *testing.T) {
 			src := filepath.Join("testdata", "sites", s.Name())
 			dest := t.TempDir()
-			stats, err := Run(Options{Source: src, Destination: dest, Now: testNow})
+			stats, err := Run(t.Context(), Options{Source: src, Destination: dest, Now: testNow})
 			if err != nil {
 				t.Fatalf("build: %v", err)
 			}
@@ -96,7 +97,7 @@ func TestDeterministic(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	now := time.Now()
 	for i, dest := range []string{a, b} {
-		if _, err := Run(Options{Source: "../..", Destination: dest, Now: now, Workers: 1 + i*7}); err != nil {
+		if _, err := Run(t.Context(), Options{Source: "../..", Destination: dest, Now: now, Workers: 1 + i*7}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -115,7 +116,7 @@ func TestDeterministic(t *testing.T) {
 // today, and expects no warnings.
 func TestDemoSite(t *testing.T) {
 	dest := t.TempDir()
-	stats, err := Run(Options{Source: "../..", Destination: dest, Now: time.Now()})
+	stats, err := Run(t.Context(), Options{Source: "../..", Destination: dest, Now: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +166,7 @@ func TestDraftsAndFuture(t *testing.T) {
 		drafts, future bool
 	}{{false, false}, {true, false}, {false, true}, {true, true}} {
 		dest := t.TempDir()
-		if _, err := Run(Options{Source: src, Destination: dest, Now: testNow, Drafts: c.drafts, Future: c.future}); err != nil {
+		if _, err := Run(t.Context(), Options{Source: src, Destination: dest, Now: testNow, Drafts: c.drafts, Future: c.future}); err != nil {
 			t.Fatal(err)
 		}
 		for page, want := range map[string]bool{"news/draft/index.html": c.drafts, "news/future/index.html": c.future} {
@@ -182,7 +183,7 @@ func TestDraftsAndFuture(t *testing.T) {
 func TestBaseURLFlag(t *testing.T) {
 	dest := t.TempDir()
 	src := filepath.Join("testdata", "sites", "basic")
-	if _, err := Run(Options{Source: src, Destination: dest, Now: testNow, BaseURL: "http://127.0.0.1:8080/preview"}); err != nil {
+	if _, err := Run(t.Context(), Options{Source: src, Destination: dest, Now: testNow, BaseURL: "http://127.0.0.1:8080/preview"}); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(filepath.Join(dest, "news", "first", "index.html"))
@@ -197,7 +198,7 @@ func TestBaseURLFlag(t *testing.T) {
 	if bytes.Contains(page, []byte("/dangjian/")) {
 		t.Errorf("page still links to the base path of site.yaml:\n%s", page)
 	}
-	if _, err := Run(Options{Source: src, Destination: dest, Now: testNow, BaseURL: "ftp://x/"}); err == nil {
+	if _, err := Run(t.Context(), Options{Source: src, Destination: dest, Now: testNow, BaseURL: "ftp://x/"}); err == nil {
 		t.Error("a base URL that is not http(s) was accepted")
 	}
 }
@@ -313,7 +314,7 @@ func buildWith(t *testing.T, src string, set func(*run)) (*run, map[string][]byt
 	t.Helper()
 	dest := t.TempDir()
 	now := time.Now()
-	b := &run{opts: Options{Source: src, Destination: dest, Now: now, Workers: 2}, stats: &Stats{}, last: now,
+	b := &run{ctx: context.Background(), opts: Options{Source: src, Destination: dest, Now: now, Workers: 2}, stats: &Stats{}, last: now,
 		diags: &diag.List{Max: diag.DefaultMax}}
 	set(b)
 	if err := b.build(); err != nil {

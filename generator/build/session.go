@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -89,7 +90,7 @@ func (s *Session) full(bodies *bodyCache) (*Stats, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
-	b := &run{opts: o, stats: &Stats{}, last: time.Now(), diags: &diag.List{Max: diag.DefaultMax}, keep: true, bodies: bodies}
+	b := &run{ctx: context.Background(), opts: o, stats: &Stats{}, last: time.Now(), diags: &diag.List{Max: diag.DefaultMax}, keep: true, bodies: bodies}
 	start := time.Now()
 	err := b.build()
 	b.stats.Duration = time.Since(start)
@@ -152,7 +153,7 @@ func (s *Session) renderStale(rel string) {
 		return
 	}
 	defer s.stale.done(rel)
-	if ds := s.b.r.Render([]render.Output{s.outputs[rel]}); len(ds) > 0 && s.problems != nil {
+	if ds := s.b.r.Render(context.Background(), []render.Output{s.outputs[rel]}); len(ds) > 0 && s.problems != nil {
 		s.problems(ds)
 	}
 }
@@ -244,7 +245,7 @@ func (s *Session) ApplyAt(baseURL string, changed, eager []string) (*Update, err
 			now = append(now, s.outputs[rel])
 		}
 	}
-	ds := s.b.r.Render(now)
+	ds := s.b.r.Render(context.Background(), now)
 	for _, o := range now {
 		s.stale.drop(o.Rel)
 	}

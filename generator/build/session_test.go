@@ -55,7 +55,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 			t.Logf("step %d: %s: %s, %d stale", i+1, what, u.Kind, u.Stale)
 		}
 		if err != nil {
-			if _, ferr := Run(withDest(opts, t.TempDir())); ferr == nil {
+			if _, ferr := Run(t.Context(), withDest(opts, t.TempDir())); ferr == nil {
 				t.Fatalf("step %d (%s): the session failed but a full build works:\n%v", i+1, what, err)
 			}
 			changed = undo()
@@ -75,7 +75,7 @@ func compareWithFull(t *testing.T, ses *Session, opts Options, when string) {
 		t.Fatalf("%s: %d outputs still stale after Settle", when, n)
 	}
 	dest := t.TempDir()
-	if _, err := Run(withDest(opts, dest)); err != nil {
+	if _, err := Run(t.Context(), withDest(opts, dest)); err != nil {
 		t.Fatalf("%s: full build: %v", when, err)
 	}
 	want := readTree(t, dest)

@@ -21,49 +21,49 @@ type Lock struct {
 
 // TryLock takes the lock at path without waiting and writes note into
 // its file. When another process holds it, TryLock returns a nil Lock
-// and that process's note (empty if it has not written it yet).
+// and that process's note (empty if it has not written it yet). There
+// is no blocking wait: a caller that waits polls, and can stop.
 func TryLock(path string, note []byte) (*Lock, []byte, error) {
-	return lock(path, note, false)
-}
-
-// WaitLock takes the lock at path, waiting for whoever holds it, and
-// writes note into its file.
-func WaitLock(path string, note []byte) (*Lock, error) {
-	l, _, err := lock(path, note, true)
-	return l, err
-}
-
-func lock(path string, note []byte, wait bool) (*Lock, []byte, error) {
 	for {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
 			return nil, nil, err
 		}
-		ok, err := lockFile(f, wait)
-		if err != nil {
-			f.Close()
-			return nil, nil, &fs.PathError{Op: "lock", Path: path, Err: err}
+		l, held, err := take(f, path, note)
+		if l != nil || held != nil || err != nil {
+			return l, held, err
 		}
-		if !ok {
-			f.Close()
-			held, _ := os.ReadFile(path)
-			return nil, held, nil
-		}
-		// The holder before may have removed the file between our open
-		// and our lock: a lock on a file no longer at path guards
-		// nothing, so start again with the file that is there now.
-		if here, err := f.Stat(); err == nil {
-			if there, err := os.Stat(path); err == nil && os.SameFile(here, there) {
-				l := &Lock{f: f, path: path}
-				if err := l.note(note); err != nil {
-					l.Unlock()
-					return nil, nil, err
-				}
-				return l, nil, nil
-			}
-		}
-		f.Close()
 	}
+}
+
+// take locks f, opened at path, and writes note into it. When another
+// process holds the lock, it returns that one's note (never nil). It
+// returns all nil when the file is no longer at path: the holder before
+// removed it between the open and the lock, and a lock on it guards
+// nothing, so the caller starts again with the file there now.
+func take(f *os.File, path string, note []byte) (*Lock, []byte, error) {
+	ok, err := lockFile(f)
+	if err != nil {
+		f.Close()
+		return nil, nil, &fs.PathError{Op: "lock", Path: path, Err: err}
+	}
+	if !ok {
+		f.Close()
+		held, _ := os.ReadFile(path)
+		return nil, append([]byte{}, held...), nil
+	}
+	if here, err := f.Stat(); err == nil {
+		if there, err := os.Stat(path); err == nil && os.SameFile(here, there) {
+			l := &Lock{f: f, path: path}
+			if err := l.note(note); err != nil {
+				l.Unlock()
+				return nil, nil, err
+			}
+			return l, nil, nil
+		}
+	}
+	f.Close()
+	return nil, nil, nil
 }
 
 // note replaces the lock file's content with note.

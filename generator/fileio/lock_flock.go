@@ -7,15 +7,11 @@ import (
 	"syscall"
 )
 
-// lockFile locks f with flock(2); it reports false when another process
-// holds the lock and wait is false.
-func lockFile(f *os.File, wait bool) (bool, error) {
-	how := syscall.LOCK_EX
-	if !wait {
-		how |= syscall.LOCK_NB
-	}
+// lockFile locks f with flock(2) unless another process holds the lock,
+// and reports whether it did.
+func lockFile(f *os.File) (bool, error) {
 	for {
-		err := syscall.Flock(int(f.Fd()), how)
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		switch err {
 		case nil:
 			return true, nil

@@ -5,7 +5,7 @@ package fileio
 import "os"
 
 // lockFile cannot lock here (no flock(2)): it always succeeds.
-func lockFile(f *os.File, wait bool) (bool, error) { return true, nil }
+func lockFile(f *os.File) (bool, error) { return true, nil }
 
 func unlockFile(f *os.File, path string) error {
 	err := os.Remove(path)

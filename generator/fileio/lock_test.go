@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // Locks taken through different opens of one file exclude each other
@@ -26,37 +25,30 @@ func TestLock(t *testing.T) {
 		t.Fatalf("TryLock on a held lock = %v, %q, %v; want nil and the holder's note", second, held, err)
 	}
 
-	got := make(chan *Lock)
-	go func() {
-		l, err := WaitLock(path, []byte("build 3"))
-		if err != nil {
-			t.Error(err)
-		}
-		got <- l
-	}()
-	select {
-	case <-got:
-		t.Fatal("WaitLock took a held lock")
-	case <-time.After(50 * time.Millisecond):
-	}
-	if err := first.Unlock(); err != nil {
+	// A process that opened the file just before its holder removed it
+	// and let go must not keep the lock on the removed file, or a third
+	// process could take the lock on the new one at the same time.
+	late, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
 		t.Fatal(err)
 	}
-	third := <-got
-	if third == nil {
-		t.Fatal("WaitLock returned no lock")
-	}
-	// The waiter opened the file its predecessor removed: it must hold
-	// the lock on the file at path, or a fourth process could take it.
-	if _, held, _ := TryLock(path, []byte("build 4")); string(held) != "build 3" {
-		t.Errorf("after the hand-over, the lock file says %q, want the waiter's note", held)
-	}
-	if err := third.Unlock(); err != nil {
+	if err := first.Unlock(); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("the lock file is left after Unlock: %v", err)
 	}
+	if l, held, err := take(late, path, []byte("build 3")); l != nil || held != nil || err != nil {
+		t.Errorf("take on a removed lock file = %v, %q, %v; want to start again", l, held, err)
+	}
+	third, _, err := TryLock(path, []byte("build 3"))
+	if err != nil || third == nil {
+		t.Fatalf("TryLock after Unlock: %v, %v", third, err)
+	}
+	if _, held, _ := TryLock(path, []byte("build 4")); string(held) != "build 3" {
+		t.Errorf("the lock file says %q, want the new holder's note", held)
+	}
+	third.Unlock()
 }
 
 // A lock file left by a killed process holds no lock: the next process

@@ -8,13 +8,10 @@ import (
 )
 
 // lockFile locks one byte of f far past its content, which other
-// processes can then still read; it reports false when another process
-// holds the lock and wait is false.
-func lockFile(f *os.File, wait bool) (bool, error) {
-	flags := uint32(windows.LOCKFILE_EXCLUSIVE_LOCK)
-	if !wait {
-		flags |= windows.LOCKFILE_FAIL_IMMEDIATELY
-	}
+// processes can then still read, unless another process holds the lock,
+// and reports whether it did.
+func lockFile(f *os.File) (bool, error) {
+	flags := uint32(windows.LOCKFILE_EXCLUSIVE_LOCK | windows.LOCKFILE_FAIL_IMMEDIATELY)
 	at := &windows.Overlapped{OffsetHigh: 1} // 4 GiB in
 	err := windows.LockFileEx(windows.Handle(f.Fd()), flags, 0, 1, 0, at)
 	if errors.Is(err, windows.ERROR_LOCK_VIOLATION) {

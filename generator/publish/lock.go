@@ -2,10 +2,12 @@ package publish
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"yipin/generator/fileio"
 )
@@ -55,25 +57,40 @@ func (e *BusyError) Error() string {
 }
 
 // Lock takes the destination folder final for this process, command
-// ("build" or "serve"), until the returned lock is unlocked. When
-// another process holds it, busy decides: true waits for that process to
-// let go, false gives up with a *BusyError.
-func Lock(final, command string, busy func(Holder) bool) (*fileio.Lock, error) {
+// ("build" or "serve"), until the returned lock is unlocked. While
+// another process holds it, busy decides, each time the holder changes:
+// true waits for it to let go, false gives up with a *BusyError. Lock
+// waits by trying again every pollEvery, and gives up with ctx's error
+// when ctx is done.
+func Lock(ctx context.Context, final, command string, busy func(Holder) bool) (*fileio.Lock, error) {
 	path := resolve(final) + ".yipin-lock"
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
 	note := fmt.Appendf(nil, "%s %d\n", command, os.Getpid())
-	l, held, err := fileio.TryLock(path, note)
-	if err != nil || l != nil {
-		return l, err
+	var last *Holder
+	for {
+		l, held, err := fileio.TryLock(path, note)
+		if err != nil || l != nil {
+			return l, err
+		}
+		if h := parseHolder(held); last == nil || h != *last {
+			if !busy(h) {
+				return nil, &BusyError{Dest: final, Holder: h}
+			}
+			last = &h
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pollEvery):
+		}
 	}
-	h := parseHolder(held)
-	if !busy(h) {
-		return nil, &BusyError{Dest: final, Holder: h}
-	}
-	return fileio.WaitLock(path, note)
 }
+
+// pollEvery is how often Lock tries again while it waits: a build that
+// waits starts at most this late.
+const pollEvery = 50 * time.Millisecond
 
 // resolve is the folder that writing final replaces: where final points
 // when it is a symbolic link (a public/ pointing at a web root), so the

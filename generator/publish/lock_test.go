@@ -46,7 +46,7 @@ func TestLockFollowsLink(t *testing.T) {
 	if err := os.Symlink(www, link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	l, err := Lock(link, "serve", func(Holder) bool { return false })
+	l, err := Lock(t.Context(), link, "serve", func(Holder) bool { return false })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestLockFollowsLink(t *testing.T) {
 	if _, err := os.Stat(real + ".yipin-lock"); err != nil {
 		t.Errorf("no lock beside the link's target: %v", err)
 	}
-	_, err = Lock(www, "build", func(h Holder) bool {
+	_, err = Lock(t.Context(), www, "build", func(h Holder) bool {
 		if h.Command != "serve" || h.PID != os.Getpid() {
 			t.Errorf("holder = %+v, want this process's serve", h)
 		}

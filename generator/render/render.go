@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"path"
 	"runtime"
@@ -72,12 +73,14 @@ func (r *Renderer) Layout(o Output) string {
 
 // Run renders and publishes everything, and returns the problems found.
 func (r *Renderer) Run() []*diag.Diagnostic {
-	return r.Render(r.Outputs())
+	return r.Render(context.Background(), r.Outputs())
 }
 
 // Render renders and publishes the outputs given, and returns the
 // problems found; the same template mistake on many pages is one problem.
-func (r *Renderer) Render(jobs []Output) []*diag.Diagnostic {
+// When ctx is done, the workers stop after the outputs they are on, and
+// the rest are not rendered: the caller must not publish the result.
+func (r *Renderer) Render(ctx context.Context, jobs []Output) []*diag.Diagnostic {
 	workers := r.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -91,10 +94,16 @@ func (r *Renderer) Render(jobs []Output) []*diag.Diagnostic {
 	for range min(workers, len(jobs)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
+			stop := ctx.Done()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(jobs) {
 					return
+				}
+				select {
+				case <-stop:
+					return
+				default:
 				}
 				buf.Reset()
 				if d := r.do(&buf, jobs[i]); d != nil {

@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -962,5 +963,23 @@ func TestNoEmptySectionFeed(t *testing.T) {
 	}
 	if !slices.Contains(names, "index.xml") || !slices.Contains(names, "news/index.xml") {
 		t.Errorf("outputs: %q, want the feeds of the home page and of news", names)
+	}
+}
+
+// TestRenderCanceled: once ctx is done, the workers take no more outputs.
+// The first output fails and cancels; a worker may be on one output
+// more when it does.
+func TestRenderCanceled(t *testing.T) {
+	m := demo(t, nil)
+	ctx, cancel := context.WithCancel(t.Context())
+	out := newMemOut()
+	out.fail = func(string) error { cancel(); return nil }
+	r := &render.Renderer{Site: m.site, Theme: m.theme, Out: out, Workers: 2}
+	jobs := r.Outputs()
+	if ds := r.Render(ctx, jobs); len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if out.calls == 0 || out.calls > 2 {
+		t.Errorf("%d of %d outputs written after the first canceled, want 1 or 2", out.calls, len(jobs))
 	}
 }

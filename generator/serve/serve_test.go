@@ -435,7 +435,7 @@ func TestWriteToDiskWhileBuilding(t *testing.T) {
 			t.Errorf("the lock file is left after the server stopped: %v", err)
 		}
 	})
-	building, err := publish.Lock(public, "build", func(publish.Holder) bool { return false })
+	building, err := publish.Lock(t.Context(), public, "build", func(publish.Holder) bool { return false })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -459,7 +459,7 @@ func TestWriteToDiskWhileBuilding(t *testing.T) {
 		t.Errorf("the line about the build was printed %d times, want once:\n%s", n, ts.stderr.String())
 	}
 
-	_, err = publish.Lock(public, "build", func(h publish.Holder) bool {
+	_, err = publish.Lock(t.Context(), public, "build", func(h publish.Holder) bool {
 		if h.Command != "serve" || h.PID != os.Getpid() {
 			t.Errorf("holder = %+v, want this process's server", h)
 		}

@@ -332,7 +332,7 @@ func (s *Server) lockMirror(dest string) bool {
 	if s.lock != nil {
 		return true
 	}
-	l, err := publish.Lock(dest, "serve", func(publish.Holder) bool { return false })
+	l, err := publish.Lock(context.Background(), dest, "serve", func(publish.Holder) bool { return false })
 	if err != nil {
 		msg := fmt.Sprintf("这次没有写入 %s:%v。\n", dest, err)
 		var busy *publish.BusyError

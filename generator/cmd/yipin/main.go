@@ -5,14 +5,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 
 	"yipin/generator/build"
@@ -155,6 +158,10 @@ func flagError(err error) string {
 	return msg
 }
 
+// stopSignals are the signals that stop a build or a preview server
+// cleanly: a build throws away what it wrote, and public/ stays as it was.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "读取 site.yaml、content/ 和主题,生成完整的静态网站。", stdout, stderr)
 	var o build.Options
@@ -189,16 +196,26 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 	o.TuneGC = true // this process makes one build and ends
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl+C ends the process at once
+	}()
 	if !quiet {
 		o.Waiting = func(h publish.Holder) {
 			fmt.Fprintf(stderr, "输出文件夹 %s 正由%s写入,等它结束后再构建……\n", o.Destination, h)
 		}
 	}
-	stats, err := build.Run(o)
+	stats, err := build.Run(ctx, o)
 	if !quiet && stats != nil {
 		for _, w := range stats.Warnings {
 			fmt.Fprint(stderr, w.Long())
 		}
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "构建已中断,输出文件夹保持原样。")
+		return exitBuild
 	}
 	if err != nil {
 		var errs *diag.Errors

@@ -9,13 +9,9 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
-	"syscall"
 
 	"yipin/generator/serve"
 )
-
-// serveSignals are the signals that stop `yipin serve` cleanly.
-var serveSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
 
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "在本机预览网站:构建到内存并启动网页服务器,保存文件后浏览器自动刷新,出错时在浏览器中显示错误。", stdout, stderr)
@@ -65,7 +61,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		// keeps a 10,000-page site under 500 MB, for a little more GC.
 		debug.SetGCPercent(50)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), serveSignals...)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	s := serve.New(o, ln)
 	ready := make(chan struct{})
