@@ -453,8 +453,8 @@ func TestWriteToDiskWhileBuilding(t *testing.T) {
 	ts.save(filepath.Join(ts.root, "content", "news", "a.md"), "---\ntitle: 关于开展主题党日活动的通知\ndate: 2025-05-06\n---\n构建结束后的修改。\n")
 	es.next("reload")
 	page := filepath.Join(public, "news", "a", "index.html")
-	waitFor(t, func() bool { data, _ := os.ReadFile(page); return strings.Contains(string(data), "构建结束后的修改") },
-		"public/ not written after the build let go")
+	read := func() string { data, _ := os.ReadFile(page); return string(data) }
+	waitFor(t, func() bool { return strings.Contains(read(), "构建结束后的修改") }, "public/ not written after the build let go")
 	if n := strings.Count(ts.stderr.String(), busy); n != 1 {
 		t.Errorf("the line about the build was printed %d times, want once:\n%s", n, ts.stderr.String())
 	}
