@@ -20,7 +20,8 @@ import (
 // beside it, then renamed over it), so a reader never sees half of one.
 //
 // Mirror remembers a hash of each file it wrote, not the bytes. It
-// assumes nobody else changes the folder; when the folder has gone, or
+// assumes nobody else changes the folder (its user holds the folder's
+// Lock, which keeps other yipin processes out); when the folder has gone, or
 // writing a file fails (a file where a folder must go), Sync writes the
 // folder whole. It is not safe for concurrent use.
 type Mirror struct {
