@@ -176,10 +176,6 @@ func (b *run) build() error {
 		out.Abort()
 		return err
 	}
-	if err := b.ctx.Err(); err != nil {
-		out.Abort()
-		return err
-	}
 	b.setRenderer(b.site)
 	jobs := b.r.Outputs()
 	b.diags.AddAll(b.collisions(jobs))
@@ -260,6 +256,7 @@ func (b *run) load() error {
 		var ds []*diag.Diagnostic
 		sources, files, ds = content.Load(filepath.Join(b.opts.Source, "content"), "content", content.Options{
 			Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Workers: b.opts.Workers, DropBody: true,
+			Stop: b.ctx.Done(),
 		})
 		b.diags.AddAll(ds)
 	})
@@ -273,6 +270,9 @@ func (b *run) load() error {
 		setMemoryLimit(size)
 	}
 	b.step("读取")
+	if err := b.ctx.Err(); err != nil {
+		return err // what was read is partial (content.Options.Stop)
+	}
 	if b.diags.HasErrors() {
 		return b.diags.Err()
 	}

@@ -37,6 +37,9 @@ func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic)
 			var buf []byte // reused file by file when o.DropBody
 			for batch := range markdown {
 				for _, e := range batch {
+					if stopped(o.Stop) {
+						continue
+					}
 					if known := o.known(e); known != nil {
 						e.result.src = known
 						continue
@@ -46,7 +49,7 @@ func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic)
 			}
 		})
 	}
-	entries, diags := walk(dir, prefix, markdown)
+	entries, diags := walk(dir, prefix, markdown, o.Stop)
 	close(markdown)
 	jobs, files, cdiags := classify(entries, prefix) // while the readers finish
 	diags = append(diags, cdiags...)

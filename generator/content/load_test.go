@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -314,6 +315,32 @@ func TestLoadDropBody(t *testing.T) {
 			t.Errorf("%s: a large enough buffer was not reused", s.Path)
 		}
 		buf = read
+	}
+}
+
+// TestLoadStop: once Options.Stop is closed, Load reads no more files and
+// the walk ends.
+func TestLoadStop(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"news/a.jpg": "图"}
+	for i := range 40 {
+		files[fmt.Sprintf("news/%02d.md", i)] = fmt.Sprintf("---\ntitle: 第%d篇\n---\n正文。\n", i)
+	}
+	writeTree(t, dir, files)
+
+	stop := make(chan struct{})
+	var once sync.Once
+	sources, _, _ := Load(dir, "content", Options{Workers: 1, Stop: stop, Known: func(string) *Source {
+		once.Do(func() { close(stop) }) // the first file is read; the rest are not
+		return nil
+	}})
+	if len(sources) != 1 {
+		t.Errorf("%d files read after Stop was closed at the first, want 1", len(sources))
+	}
+
+	sources, others, _ := Load(dir, "content", Options{Stop: stop})
+	if len(sources) != 0 || len(others) != 0 {
+		t.Errorf("Load with Stop closed found %d Markdown and %d other files, want none", len(sources), len(others))
 	}
 }
 

@@ -107,6 +107,20 @@ type Options struct {
 	// files come or go, and reads only those that changed. A Source given
 	// must have parsed without errors.
 	Known func(abs string) *Source
+	// Stop, when closed, makes Load stop early: the walk ends, and the
+	// files not read yet are left out. What Load then returns is partial,
+	// for the caller to throw away (a build that was interrupted).
+	Stop <-chan struct{}
+}
+
+// stopped reports whether stop is closed; a nil stop never is.
+func stopped(stop <-chan struct{}) bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
+	}
 }
 
 // DefaultMaxFileSize is the MaxFileSize used when Options leaves it 0.

@@ -27,8 +27,9 @@ type walker struct {
 	prefix   string // site-root-relative name of dir, for messages
 	entries  []entry
 	diags    []*diag.Diagnostic
-	markdown chan<- []entry // where Markdown files go to be read, in batches
-	batch    []entry        // Markdown files not sent yet
+	markdown chan<- []entry  // where Markdown files go to be read, in batches
+	batch    []entry         // Markdown files not sent yet
+	stop     <-chan struct{} // Options.Stop
 }
 
 // markdownBatch is how many Markdown files the walk sends to the readers at
@@ -38,9 +39,10 @@ const markdownBatch = 16
 
 // walk lists the files under dir, skipping hidden and temporary files and
 // symlinks that leave dir. Markdown files are sent to markdown as they are
-// found, each with a new result for the reader to fill in.
-func walk(dir, prefix string, markdown chan<- []entry) ([]entry, []*diag.Diagnostic) {
-	w := &walker{dir: dir, prefix: prefix, markdown: markdown}
+// found, each with a new result for the reader to fill in. It ends early
+// when stop is closed.
+func walk(dir, prefix string, markdown chan<- []entry, stop <-chan struct{}) ([]entry, []*diag.Diagnostic) {
+	w := &walker{dir: dir, prefix: prefix, markdown: markdown, stop: stop}
 	info, err := os.Stat(dir)
 	switch {
 	case err != nil:
@@ -85,6 +87,9 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 			return fs.ErrInvalid
 		}
 		return nil
+	}
+	if stopped(w.stop) {
+		return filepath.SkipAll
 	}
 	rel, rerr := filepath.Rel(w.dir, p)
 	if rerr != nil {
