@@ -74,6 +74,16 @@ func (s summary) human(bin, site string) string {
 		fmt.Fprintf(&b, "换算:在议题的参考机器上(goldmark 转换这些页面约 %s),构建约需 %s(目标 %s,即 %.1f 倍以内)\n",
 			shortSeconds(yard), shortSeconds(time.Duration(s.ratio()*float64(yard))), shortSeconds(target),
 			float64(target)/float64(yard))
+		// The ratio is not a constant of the build: part of the build
+		// does not slow down or speed up with the single-threaded
+		// yardstick (README, 速度), so a yardstick far from the
+		// reference's skews the estimate.
+		switch r := float64(s.Yardstick) / float64(yard); {
+		case r < 0.8:
+			fmt.Fprintln(&b, "注意:此时本机的参照比参考机器快得多,构建不会与参照同比例变慢,按倍数换算偏高")
+		case r > 1.25:
+			fmt.Fprintln(&b, "注意:此时本机的参照比参考机器慢得多,构建不会与参照同比例变快,按倍数换算偏低")
+		}
 	}
 	if h := s.Hugo; h != nil {
 		fmt.Fprintf(&b, "对比:%s 构建同一批内容(日期改写为 RFC 3339),耗时中位数 %s(最短 %s,最长 %s),峰值内存中位数 %s(最大 %s)\n",

@@ -62,6 +62,7 @@ func TestSummarizeAndFormat(t *testing.T) {
 		"共 10044 个页面", "其中 44 个 _index.md", "计时 5 次", "中位数 2.050 秒", "最短 1.900 秒", "最长 2.400 秒",
 		"4900 页/秒", "中位数 510.0 MiB,最大 530.0 MiB",
 		"只用 goldmark", "中位数 1.000 秒;构建用时是它的 2.05 倍", "构建约需 3.1 秒(目标 3.0 秒,即 2.0 倍以内)",
+		"参照比参考机器快得多", "按倍数换算偏高",
 	} {
 		if !strings.Contains(h, part) {
 			t.Errorf("human() 缺少 %q:\n%s", part, h)
@@ -71,6 +72,14 @@ func TestSummarizeAndFormat(t *testing.T) {
 	big := summary{Pages: 100000, Median: 33 * time.Second, Yardstick: 11 * time.Second}
 	if h := big.human("bin/yipin", "corpus/100000"); !strings.Contains(h, "goldmark 转换这些页面约 15.0 秒),构建约需 45.0 秒(目标 40.0 秒,即 2.7 倍以内)") {
 		t.Errorf("human() for 100,000 pages:\n%s", h)
+	}
+	// a yardstick near the reference's gets no warning; a slow one the other
+	for yard, want := range map[time.Duration]string{1400 * time.Millisecond: "", 2600 * time.Millisecond: "按倍数换算偏低"} {
+		s := summary{Pages: 10044, Median: 2400 * time.Millisecond, Yardstick: yard}
+		h := s.human("bin/yipin", "corpus/10000")
+		if got := strings.Contains(h, "注意:"); got != (want != "") || !strings.Contains(h, want) {
+			t.Errorf("human() with a yardstick of %s:\n%s", yard, h)
+		}
 	}
 	if got := mib(0); got != "未知" {
 		t.Errorf("mib(0) = %q", got)
