@@ -178,7 +178,7 @@ func (b *run) build() error {
 	}
 	b.setRenderer(b.site)
 	jobs := b.r.Outputs()
-	b.diags.AddAll(b.collisions(jobs))
+	b.diags.AddAll(b.clashes(jobs))
 	if b.diags.HasErrors() {
 		out.Abort()
 		return b.diags.Err()

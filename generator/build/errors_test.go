@@ -363,7 +363,7 @@ func TestFileCollisions(t *testing.T) {
 			"content/photo.jpg", "文件 static/photo.jpg"},
 		{"static file on an alias", map[string]string{
 			"content/a.md": article("title: 甲\naliases: [/old/]"), "static/old/index.html": "<p>旧</p>"},
-			"static/old/index.html", "content/a.md 的别名跳转页"},
+			"content/a.md", "文件 static/old/index.html"},
 		{"static file on an asset", map[string]string{
 			"content/a.md": article("title: 甲"), "assets/images/logo.svg": "<svg/>", "static/images/logo.svg": "<svg/>"},
 			"static/images/logo.svg", "资源文件 assets/images/logo.svg"},

@@ -46,7 +46,31 @@ type Output struct {
 	Page  *site.Page  // the page rendered; for a feed, its list; nil otherwise
 	Pager *site.Pager // the pager page of a paginated list
 	other func(buf *bytes.Buffer) *diag.Diagnostic
-	what  string // for Describe, when made without a template
+	what  string     // for Describe, when made without a template
+	alias *site.Page // the page an alias redirect page points to
+}
+
+// Origin is the page whose front matter decides the output's path, and
+// the key of it that does: "url" or "slug" for a page that has one,
+// "aliases" for an alias redirect page, "" when the path follows from
+// the file's name or is a later pager page. It is nil for outputs the
+// site makes on its own: feeds, the sitemap, robots.txt, and lists
+// without a Markdown file.
+func (o Output) Origin() (p *site.Page, key string) {
+	switch {
+	case o.alias != nil:
+		return o.alias, "aliases"
+	case o.other != nil || o.Page == nil || o.Page.Origin() == nil:
+		return nil, ""
+	case o.Pager != nil && o.Pager.Number > 1:
+		return o.Page, ""
+	}
+	for _, k := range []string{"url", "slug"} {
+		if _, ok := o.Page.Origin().Front.Pos[k]; ok {
+			return o.Page, k
+		}
+	}
+	return o.Page, ""
 }
 
 // Describe names the output in messages: "页面 content/news/a.md",
@@ -202,7 +226,7 @@ func (r *Renderer) Outputs() []Output {
 		}
 	}
 	for _, a := range r.Site.Aliases {
-		jobs = append(jobs, Output{Rel: site.OutputFile(a.From), other: r.alias(a),
+		jobs = append(jobs, Output{Rel: site.OutputFile(a.From), other: r.alias(a), alias: a.To,
 			what: fmt.Sprintf("%s 的别名跳转页(aliases: %s)", pageName(a.To), a.From)})
 	}
 	for _, p := range r.Site.All {
@@ -258,3 +282,6 @@ func isHTML(rel string) bool {
 	ext := strings.ToLower(path.Ext(rel))
 	return ext == ".html" || ext == ".htm"
 }
+
+// IsAlias reports whether the output is an alias redirect page.
+func (o Output) IsAlias() bool { return o.alias != nil }

@@ -133,20 +133,63 @@ type builder struct {
 func (b *builder) add(d *diag.Diagnostic) { b.diags = append(b.diags, d) }
 
 // claim registers p at its path, or reports the clash with the page that
-// already holds it.
+// already holds it: at p's key that chose the path, or at the other
+// page's when p is one the site makes on its own.
 func (b *builder) claim(p *Page, pos content.Pos) bool {
-	if old, ok := b.site.byPath[p.Path]; ok {
-		d := diag.New(p.File, pos.Line, pos.Col, "页面网址 %s 与 %s 重复", p.Path, describe(old))
-		b.add(d.WithHint("两个页面不能使用同一个网址:修改其中一个的文件名,或在 front matter 中设置不同的 slug 或 url"))
+	old, ok := b.site.byPath[p.Path]
+	if !ok {
+		b.site.byPath[p.Path] = p
+		return true
+	}
+	if where(p) == "" && where(old) != "" {
+		pos = chosenPos(old)
+		d := diag.New(where(old), pos.Line, pos.Col, "页面网址 %s 与%s重复", p.Path, describe(p))
+		b.add(d.WithHint("这个网址由 yipin 使用:%s", moveHint(old, "在这个页面的 front matter 中设置别的 slug 或 url,或重命名文件")))
 		return false
 	}
-	b.site.byPath[p.Path] = p
-	return true
+	d := diag.New(where(p), pos.Line, pos.Col, "页面网址 %s 与 %s 重复", p.Path, describe(old))
+	b.add(d.WithHint("两个页面不能使用同一个网址:%s", moveHint(p, "修改其中一个的文件名,或在 front matter 中设置不同的 slug 或 url")))
+	return false
+}
+
+// where is the file or folder a page comes from: its Markdown file, the
+// folder of a section without _index.md, or "" for pages the site makes
+// on its own.
+func where(p *Page) string {
+	if p.File == "" && p.Kind == KindSection {
+		return "content/" + p.Dir + "/"
+	}
+	return p.File
+}
+
+// moveHint says how to give p another path: hint, or for a section
+// without _index.md, renaming its folder.
+func moveHint(p *Page, hint string) string {
+	if p.File == "" {
+		return "给文件夹 " + where(p) + " 换个名字"
+	}
+	return hint
+}
+
+// chosenPos is where a page's front matter chooses its path (its url or
+// slug), or the zero Pos when the path follows from the file's name.
+func chosenPos(p *Page) content.Pos {
+	if p.src != nil {
+		for _, key := range []string{"url", "slug"} {
+			if pos, ok := p.src.Front.Pos[key]; ok {
+				return pos
+			}
+		}
+	}
+	return content.Pos{}
 }
 
 func describe(p *Page) string {
-	if p.File != "" {
+	switch {
+	case p.File != "":
 		return p.File
+	case p.Kind == KindSection:
+		return "栏目文件夹 " + where(p)
 	}
 	return fmt.Sprintf("自动生成的页面“%s”", p.Title)
 }

@@ -1,0 +1,121 @@
+package build
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"yipin/generator/diag"
+	"yipin/generator/publish"
+	"yipin/generator/render"
+	"yipin/generator/site"
+)
+
+// writer is one file the build writes: an output the site renders, an
+// asset, a static file or a file of content/.
+type writer struct {
+	rel  string         // slash path in the output folder
+	out  *render.Output // the output, or nil for a file
+	name string         // the file published, when out is nil
+	what string         // "文件" or "资源文件", when out is nil
+}
+
+// describe names the writer in messages.
+func (w writer) describe() string {
+	if w.out != nil {
+		return w.out.Describe()
+	}
+	return w.what + " " + w.name
+}
+
+// where is the place a message about the writer points at, and how
+// much the writer is to blame for a clash: a page whose front matter
+// chose its path (2), a file published as it is (1), or an output whose
+// path follows from a file's name or that the site makes on its own (0).
+func (w writer) where() (file string, line, col, blame int) {
+	if w.out == nil {
+		return w.name, 0, 0, 1
+	}
+	p, key := w.out.Origin()
+	switch {
+	case p == nil:
+		return w.out.Rel, 0, 0, 0
+	case key == "":
+		return p.File, 0, 0, 0
+	}
+	pos := p.Origin().Front.Pos[key]
+	return p.File, pos.Line, pos.Col, 2
+}
+
+// clashKey is the name two paths share when they would be one file on
+// Windows or macOS, whose file systems ignore letter case.
+func clashKey(rel string) string { return strings.ToLower(rel) }
+
+// clashes reports every two writers that would write one file, that
+// differ only in letter case (one file on Windows and macOS), or where
+// one writes a file at a path the other needs as a folder: one would
+// silently replace the other, or the build would fail while writing. A
+// theme's static file replaced by the site's own is an override, not a
+// clash (walkFiles keeps only the site's), and so is a static
+// robots.txt, which the renderer then leaves out.
+func (b *run) clashes(outs []render.Output) []*diag.Diagnostic {
+	ws := make([]writer, 0, len(outs)+len(b.assets)+len(b.statics)+len(b.site.Files))
+	for i := range outs {
+		ws = append(ws, writer{rel: outs[i].Rel, out: &outs[i]})
+	}
+	for _, name := range slices.Sorted(maps.Keys(b.assets)) {
+		ws = append(ws, writer{rel: strings.TrimPrefix(b.assets[name], "/"), name: "assets/" + name, what: "资源文件"})
+	}
+	for _, files := range [][]site.File{b.statics, b.site.Files} {
+		for _, f := range files {
+			ws = append(ws, writer{rel: strings.TrimPrefix(f.Path, "/"), name: cmp.Or(f.Name, f.Abs), what: "文件"})
+		}
+	}
+	ws = append(ws, writer{rel: publish.Marker, name: publish.Marker, what: "yipin 标记输出文件夹的文件"})
+	var diags []*diag.Diagnostic
+	report := func(w, other writer, what string) {
+		file, line, col, blame := w.where()
+		if f, l, c, b := other.where(); b > blame {
+			// point at the one whose author can move it
+			w, other, file, line, col = other, w, f, l, c
+		}
+		diags = append(diags, diag.New(file, line, col, "%s 与%s%s", w.describe(), other.describe(), what).
+			WithHint("%s", clashHint(w)))
+	}
+	files := make(map[string]writer, len(ws))
+	for _, w := range ws {
+		key := clashKey(w.rel)
+		prev, ok := files[key]
+		switch {
+		case !ok:
+			files[key] = w
+		case prev.rel == w.rel:
+			report(w, prev, fmt.Sprintf(" 都要写出 /%s,一个会覆盖另一个", w.rel))
+		default:
+			report(w, prev, fmt.Sprintf(" 的路径 /%s 和 /%s 只差大小写,在 Windows、macOS 上是同一个文件", w.rel, prev.rel))
+		}
+	}
+	for _, w := range ws {
+		for dir := path.Dir(w.rel); dir != "."; dir = path.Dir(dir) {
+			if f, ok := files[clashKey(dir)]; ok {
+				report(w, f, fmt.Sprintf(" 冲突:/%s 要写成文件,而 /%s 要把它当作文件夹", f.rel, w.rel))
+				break
+			}
+		}
+	}
+	return diags
+}
+
+// clashHint says how to move w out of the way.
+func clashHint(w writer) string {
+	switch _, _, _, blame := w.where(); {
+	case blame == 1:
+		return "重命名、移动或删除这个文件;另一方是页面时,也可以在它的 front matter 里用 slug 或 url 换一个网址"
+	case w.out.IsAlias():
+		return "删除或修改这个 aliases 条目"
+	}
+	return "在这个页面的 front matter 里用 slug 或 url 换一个网址(以 / 结尾,如 /news/a/),或重命名它的文件"
+}

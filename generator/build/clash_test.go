@@ -1,0 +1,64 @@
+package build
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestOutputClashes: two outputs that would be one file, differ only in
+// letter case, or need one path as both a file and a folder are an error
+// at the front-matter key that chose the path, naming the other side.
+func TestOutputClashes(t *testing.T) {
+	article := func(front string) string { return "---\n" + front + "\n---\n正文。\n" }
+	cases := []struct {
+		name  string
+		files map[string]string
+		where string // file:line:col of the error
+		other string // what it must name
+		what  string // what it must say
+	}{
+		{"url on a page's file", map[string]string{
+			"content/news/a.md": article("title: 甲"), "content/news/b.md": article("title: 乙\nurl: /news/a/index.html")},
+			"content/news/b.md:3:6", "页面 content/news/a.md", "都要写出 /news/a/index.html"},
+		{"alias on a page's file", map[string]string{
+			"content/news/a.md": article("title: 甲"), "content/b.md": article("title: 乙\naliases: [/news/a/index.html]")},
+			"content/b.md:3:10", "页面 content/news/a.md", "都要写出 /news/a/index.html"},
+		{"url on the site's feed", map[string]string{
+			"content/news/a.md": article("title: 甲"), "content/b.md": article("title: 乙\nurl: /index.xml")},
+			"content/b.md:3:6", "的 RSS 订阅", "都要写出 /index.xml"},
+		{"url on robots.txt", map[string]string{
+			"content/b.md": article("title: 乙\nurl: /robots.txt")},
+			"content/b.md:3:6", "自动生成的 robots.txt", "都要写出 /robots.txt"},
+		{"url on the output folder's mark", map[string]string{
+			"content/b.md": article("title: 乙\nurl: /.yipin-output")},
+			"content/b.md:3:6", "yipin 标记输出文件夹的文件", "都要写出 /.yipin-output"},
+		{"letter case", map[string]string{
+			"content/news/a.md": article("title: 甲"), "content/b.md": article("title: 乙\nurl: /NEWS/A/")},
+			"content/b.md:3:6", "页面 content/news/a.md", "只差大小写"},
+		{"a file where a folder is needed", map[string]string{
+			"content/a.md": article("title: 甲\nurl: /foo.html"), "content/b.md": article("title: 乙\nslug: x\nurl: /foo.html/")},
+			"content/b.md:4:6", "页面 content/a.md", "/foo.html 要写成文件"},
+		{"url on a page the site makes", map[string]string{
+			"content/b.md": article("title: 乙\nurl: /archives/")},
+			"content/b.md:3:6", "自动生成的页面", "页面网址 /archives/ 与"},
+		{"a section folder on a taxonomy", map[string]string{
+			"content/a.md": article("title: 甲\ntags: [党建]"), "content/tags/b.md": article("title: 乙")},
+			"content/tags/:0:0", "自动生成的页面", "页面网址 /tags/ 与"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root, errs := failedBuild(t, c.files)
+			if len(errs.List) != 1 {
+				t.Fatalf("want one error; got:\n%v", errs)
+			}
+			d := errs.List[0]
+			msg := d.Error()
+			if where := fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col); where != c.where ||
+				!strings.Contains(msg, c.other) || !strings.Contains(msg, c.what) {
+				t.Errorf("want an error at %s naming %q and saying %q; got:\n%v", c.where, c.other, c.what, msg)
+			}
+			assertUntouched(t, root)
+		})
+	}
+}
