@@ -90,6 +90,10 @@ func (s summary) human(bin, site string) string {
 			h.Version, seconds(h.Median), seconds(h.Min), seconds(h.Max), mib(h.RSSMedian), mib(h.RSSMax))
 		fmt.Fprintf(&b, "对比:Hugo 用时是 yipin 的 %.1f 倍,峰值内存是 yipin 的 %.1f 倍;写出 HTML 文件 yipin %d 个,Hugo %d 个\n",
 			s.hugoTimes(), s.hugoMemory(), s.HTML, h.HTML)
+		hugo := time.Duration(float64(referenceHugo) * float64(s.Pages) / 10000)
+		_, target := reference(s.Pages)
+		fmt.Fprintf(&b, "换算(按 Hugo):议题说 Hugo 在参考机器上约需 %s,按两者在本机的用时之比,yipin 在那里约需 %s(目标 %s)\n",
+			shortSeconds(hugo), shortSeconds(time.Duration(float64(hugo)/s.hugoTimes())), shortSeconds(target))
 	}
 	return b.String()
 }

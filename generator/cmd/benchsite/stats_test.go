@@ -81,6 +81,13 @@ func TestSummarizeAndFormat(t *testing.T) {
 			t.Errorf("human() with a yardstick of %s:\n%s", yard, h)
 		}
 	}
+	// with Hugo, the estimate by Hugo's time: 18 s × 2.4 s / 36 s = 1.2 s
+	withHugo := summary{Pages: 10000, Median: 2400 * time.Millisecond, RSSMedian: 1,
+		Hugo: &summary{Median: 36 * time.Second, RSSMedian: 8}}
+	if h := withHugo.human("bin/yipin", "corpus/10000"); !strings.Contains(h, "Hugo 用时是 yipin 的 15.0 倍") ||
+		!strings.Contains(h, "Hugo 在参考机器上约需 18.0 秒,按两者在本机的用时之比,yipin 在那里约需 1.2 秒(目标 3.0 秒)") {
+		t.Errorf("human() with Hugo:\n%s", h)
+	}
 	if got := mib(0); got != "未知" {
 		t.Errorf("mib(0) = %q", got)
 	}
