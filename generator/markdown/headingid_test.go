@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"yipin/generator/diag"
@@ -60,8 +61,9 @@ func TestHeadingIDs(t *testing.T) {
 		if !reflect.DeepEqual(r.Headings, want) {
 			t.Fatalf("run %d headings:\n got %v\nwant %v", run, r.Headings, want)
 		}
-		if len(r.Diagnostics) != 0 {
-			t.Errorf("unexpected diagnostics: %v", r.Diagnostics)
+		// The one about "## summary" losing its ID to {#summary}.
+		if len(r.Diagnostics) != 1 || r.Diagnostics[0].Line != 13 {
+			t.Errorf("diagnostics: %v", r.Diagnostics)
 		}
 	}
 	html := body(t, Options{}, "## 一、总体要求\n\n## 总结 {#summary}")
@@ -78,5 +80,49 @@ func TestDuplicateExplicitID(t *testing.T) {
 	d := r.Diagnostics[0]
 	if d.Location() != "a.md:5:1" || d.Severity != diag.Warning {
 		t.Errorf("diagnostic: %+v", d)
+	}
+}
+
+// An explicit ID written later on the page wins over an ID made from a
+// heading's text, and the author is told where links now go.
+func TestExplicitIDTakesAutoID(t *testing.T) {
+	src := "## 成效\n\n[跳转](#成效)\n\n## 其他 {#成效}\n"
+	r := New(Options{}).Convert(Document{File: "a.md", BodyLine: 3, Body: []byte(src)})
+	want := []Heading{{2, "成效-1", "成效"}, {2, "成效", "其他"}}
+	if !reflect.DeepEqual(r.Headings, want) {
+		t.Errorf("headings: %v", r.Headings)
+	}
+	if len(r.Diagnostics) != 1 {
+		t.Fatalf("diagnostics: %v", r.Diagnostics)
+	}
+	d := r.Diagnostics[0]
+	if d.Location() != "a.md:3:1" || d.Severity != diag.Warning ||
+		!strings.Contains(d.Message, "第 7 行") || !strings.Contains(d.Message, "成效-1") {
+		t.Errorf("diagnostic: %v at %s", d, d.Location())
+	}
+	// Repeated headings alone are numbered without a word.
+	r = New(Options{}).Convert(Document{Body: []byte("## 成效\n\n## 成效\n\n## 甲 {#成效-1}\n")})
+	want = []Heading{{2, "成效", "成效"}, {2, "成效-2", "成效"}, {2, "成效-1", "甲"}}
+	if !reflect.DeepEqual(r.Headings, want) || len(r.Diagnostics) != 0 {
+		t.Errorf("headings %v, diagnostics %v", r.Headings, r.Diagnostics)
+	}
+}
+
+// A heading without text gets no made-up ID, stays out of the TOC, and
+// the author is warned.
+func TestEmptyHeading(t *testing.T) {
+	r := New(Options{}).Convert(Document{File: "a.md", BodyLine: 2, Body: []byte("## 一\n\n##\n\n## 二\n\n## {#x}\n")})
+	want := []Heading{{2, "一", "一"}, {2, "", ""}, {2, "二", "二"}, {2, "x", ""}}
+	if !reflect.DeepEqual(r.Headings, want) {
+		t.Errorf("headings: %v", r.Headings)
+	}
+	if html := string(r.HTML); !strings.Contains(html, "<h2></h2>") || strings.Contains(html, "section") {
+		t.Errorf("html: %s", html)
+	}
+	if toc := string(r.TOC); toc != "<ul>\n<li><a href=\"#一\">一</a></li>\n<li><a href=\"#二\">二</a></li>\n</ul>\n" {
+		t.Errorf("toc: %q", toc)
+	}
+	if len(r.Diagnostics) != 1 || r.Diagnostics[0].Location() != "a.md:4:1" || r.Diagnostics[0].Severity != diag.Warning {
+		t.Errorf("diagnostics: %v", r.Diagnostics)
 	}
 }

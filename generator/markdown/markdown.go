@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -63,7 +64,7 @@ type Document struct {
 // Heading is one heading of a page.
 type Heading struct {
 	Level int    // 1 to 6
-	ID    string // unique on the page
+	ID    string // unique on the page; empty for a heading without text or {#id}
 	Text  string // plain text
 }
 
@@ -72,18 +73,21 @@ type Result struct {
 	HTML []byte // the body as HTML, without the <!--more--> marker
 
 	// Summary is HTML: what comes before the <!--more--> marker when there
-	// is one, else the plain text of the leading paragraphs cut to
-	// SummaryLength characters, escaped, with "……" when cut.
+	// is one (without footnote references and heading IDs, which belong
+	// to the page itself), else the plain text of the leading paragraphs
+	// cut to SummaryLength characters, escaped, with "……" when cut.
 	Summary   []byte
-	Truncated bool // the summary shows less than the whole page
+	Truncated bool // the page holds something the summary does not show
 
 	Headings    []Heading // every heading h1-h6 in order
-	TOC         []byte    // nested <ul> of links to headings; empty for fewer than 2
+	TOC         []byte    // nested <ul> of links to headings with text; empty for fewer than 2
 	WordCount   int       // CJK characters plus runs of other letters and digits
-	ReadingTime int       // minutes, at least 1 when WordCount > 0
+	ReadingTime int       // minutes, rounded up; at least 1, even for an empty page
 
 	// Diagnostics are link errors from Resolve and warnings about images
-	// without alt text and about heading IDs given twice, in source order.
+	// without alt text, about heading IDs given twice or taken from a
+	// heading by another's {#id}, and about headings without text, in
+	// source order.
 	Diagnostics []*diag.Diagnostic
 }
 
@@ -145,8 +149,12 @@ func New(o Options) *Converter {
 				util.Prioritized(emphasisParser{}, 450),
 				util.Prioritized(strikethroughParser{}, 450),
 			),
+			// goldmark runs AST transformers in ascending order of
+			// priority: the linker first, so that an address it links is
+			// counted as a link (not at all), as the words of the page
+			// are counted by transformer.
 			parser.WithASTTransformers(
-				util.Prioritized(newCJKLinker(), 1100), // before transformer, which counts words
+				util.Prioritized(newCJKLinker(), 900),
 				util.Prioritized(&transformer{key: c.key}, 1000),
 			),
 		),
@@ -197,7 +205,7 @@ func (c *Converter) convertValid(doc Document) (res *Result) {
 
 // convert converts doc, whose body goldmark must not trip over.
 func (c *Converter) convert(doc Document) *Result {
-	p := &page{doc: doc, src: doc.Body}
+	p := &page{doc: doc, src: doc.Body, literalHTML: !c.opts.Unsafe}
 	p.headingNodes = p.headingBuf[:0]
 	pc := parser.NewContext()
 	pc.Set(c.key, p)
@@ -213,13 +221,17 @@ func (c *Converter) convert(doc Document) *Result {
 		Headings:    p.headings,
 		TOC:         buildTOC(p.headings, c.opts.TOCMinLevel, c.opts.TOCMaxLevel),
 		WordCount:   p.words.n,
-		ReadingTime: (p.words.n + c.opts.ReadingSpeed - 1) / c.opts.ReadingSpeed,
+		ReadingTime: max(1, (p.words.n+c.opts.ReadingSpeed-1)/c.opts.ReadingSpeed),
 		Diagnostics: p.diags,
 	}
-	if out.more >= 0 {
+	switch {
+	case out.more >= 0 && p.moreRerender:
+		res.HTML, res.Summary = c.moreSummary(root, doc.Body, out)
+		res.Truncated = true
+	case out.more >= 0:
 		res.Summary, res.Truncated = out.buf[:out.more:out.more], true
-	} else {
-		res.Summary, res.Truncated = autoSummary(root, doc.Body, c.opts.SummaryLength)
+	default:
+		res.Summary, res.Truncated = autoSummary(root, doc.Body, c.opts.SummaryLength, !c.opts.Unsafe)
 	}
 	diag.Sort(res.Diagnostics)
 	return res
@@ -238,6 +250,55 @@ func (c *Converter) Inline(s string) []byte {
 		b = bytes.TrimSuffix(bytes.TrimPrefix(b, []byte("<p>")), []byte("</p>\n"))
 	}
 	return bytes.TrimRight(b, "\n")
+}
+
+// moreSummary renders the top-level blocks before the more marker again,
+// after the page, for a summary that stands on list pages: without
+// footnote references, which point to notes the list page does not have,
+// and without heading IDs, which would repeat there. It returns the page
+// and the summary, both in out.
+func (c *Converter) moreSummary(root ast.Node, src []byte, out *output) (body, summary []byte) {
+	end := len(out.buf)
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if b, ok := n.(*ast.HTMLBlock); ok && isMoreMarker(b, src) {
+			break
+		}
+		stripForSummary(n)
+		_ = c.md.Renderer().Render(out, src, n)
+	}
+	return out.buf[:end:end], out.buf[end:]
+}
+
+// stripForSummary removes the footnote references in n and the IDs of the
+// headings, n included. The page is rendered by then.
+func stripForSummary(n ast.Node) {
+	if h, ok := n.(*ast.Heading); ok {
+		dropID(h)
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if _, ok := c.(*east.FootnoteLink); ok {
+			n.RemoveChild(n, c)
+		} else {
+			stripForSummary(c)
+		}
+		c = next
+	}
+}
+
+// dropID removes the id attribute of h and keeps the others.
+func dropID(h *ast.Heading) {
+	attrs := h.Attributes()
+	kept := attrs[:0]
+	for _, a := range attrs {
+		if string(a.Name) != "id" {
+			kept = append(kept, a)
+		}
+	}
+	h.RemoveAttributes()
+	for _, a := range kept {
+		h.SetAttribute(a.Name, a.Value)
+	}
 }
 
 // CSS returns the stylesheet for highlighted code: rules for the classes

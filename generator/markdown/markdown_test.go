@@ -19,7 +19,7 @@ func para(s string) string { return "<p>" + s + "</p>\n" }
 func TestConvertEmpty(t *testing.T) {
 	r := New(Options{}).Convert(Document{})
 	if len(r.HTML) != 0 || len(r.Summary) != 0 || r.Truncated || r.WordCount != 0 ||
-		r.ReadingTime != 0 || len(r.TOC) != 0 || len(r.Headings) != 0 || len(r.Diagnostics) != 0 {
+		r.ReadingTime != 1 || len(r.TOC) != 0 || len(r.Headings) != 0 || len(r.Diagnostics) != 0 {
 		t.Errorf("empty body: got %+v", r)
 	}
 }

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -20,6 +21,10 @@ type page struct {
 
 	headingNodes []*ast.Heading   // found by the transformer, for assignIDs
 	headingBuf   [16]*ast.Heading // backs headingNodes on most pages
+
+	literalHTML  bool // raw HTML is shown as text, so its text is counted
+	moreSeen     bool // the transformer has passed the more marker
+	moreRerender bool // the part before the more marker needs moreSummary
 }
 
 // resolve hands a link or image destination to Document.Resolve and applies
@@ -57,7 +62,10 @@ func (p *page) checkAlt(img *ast.Image) {
 
 // assignIDs gives every heading its final ID: an explicit {#id} as written,
 // else one made from its text, unique on the page. Explicit IDs are claimed
-// first so that a generated one never takes them.
+// first so that a generated one never takes them: a generated ID that
+// equals one is numbered like a repeated heading's, with a warning, since
+// links to it reach the other heading. A heading without text and without
+// {#id} gets no ID.
 func (p *page) assignIDs(hs []*ast.Heading) {
 	ids := make(idSet, len(hs))
 	explicit := make([]string, len(hs))
@@ -84,12 +92,41 @@ func (p *page) assignIDs(hs []*ast.Heading) {
 		t.inline(h, p.src)
 		text := t.String()
 		id := explicit[i]
-		if id == "" {
-			id = ids.claim(slug(text))
+		switch {
+		case id != "":
+		case text == "":
+			p.report(diag.Warn("", 0, 0, "标题没有文字,不会列入目录,也无法链接").
+				WithHint("在 # 后面写上标题文字;不需要这个标题就删去这一行"), blockStart(h, len(p.src)))
+		default:
+			id = p.autoID(hs, explicit, i, text, ids)
 		}
-		h.SetAttributeString("id", id)
+		if id != "" {
+			h.SetAttributeString("id", id)
+		}
 		p.headings[i] = Heading{Level: h.Level, ID: id, Text: text}
 	}
+}
+
+// autoID claims the ID made from the text of heading i, and warns when an
+// explicit {#id} of another heading has taken it.
+func (p *page) autoID(hs []*ast.Heading, explicit []string, i int, text string, ids idSet) string {
+	base := slug(text)
+	id := ids.claim(base)
+	if id == base {
+		return id
+	}
+	owner := slices.Index(explicit, base)
+	if owner < 0 {
+		return id // a repeated heading
+	}
+	line, _ := diag.Position(p.src, blockStart(hs[owner], len(p.src)))
+	line += max(p.doc.BodyLine, 1) - 1
+	p.report(diag.Warn("", 0, 0, "标题“%s”自动生成的编号“%s”已被第 %d 行标题的 {#%s} 使用,这个标题的编号改为“%s”",
+		text, base, line, base, id).
+		WithHint("链接 #%s 会跳到第 %d 行的标题;请改掉那里的 {#%s},或在这个标题末尾另写编号,如 {#编号}",
+			base, line, base),
+		blockStart(hs[i], len(p.src)))
+	return id
 }
 
 func attrString(v any) string {

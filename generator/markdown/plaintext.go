@@ -13,13 +13,17 @@ import (
 // plainText collects the text of inline content as a reader sees it:
 // markup dropped, backslash escapes and entities resolved, runs of
 // whitespace collapsed to one space, and soft line breaks between Chinese
-// characters dropped. It stops collecting after limit characters (runes)
-// when limit > 0.
+// characters dropped; raw HTML left out, or kept as the literal text it
+// is shown as when literalHTML is set. It stops collecting after limit
+// characters (runes) when limit > 0.
 type plainText struct {
 	buf     []byte
 	runes   int
 	limit   int
 	pending byte // ' ' for a space, '\n' for a soft line break, '\f' between blocks, 0 for none
+
+	literalHTML bool // raw HTML is shown as text (HTML comments are not)
+	dropped     bool // an image or footnote reference was left out
 }
 
 // full reports whether limit characters have been collected.
@@ -44,8 +48,17 @@ func (p *plainText) inline(n ast.Node, src []byte) {
 			p.write(t.Value)
 		case *ast.AutoLink:
 			p.write(t.Label(src))
-		case *ast.RawHTML, *ast.Image, *east.FootnoteLink, *east.FootnoteBacklink:
+		case *ast.RawHTML:
+			if p.literalHTML && !isHiddenRawHTML(t, src) {
+				for i := range t.Segments.Len() {
+					p.write(lineAt(t.Segments, i, src))
+				}
+			}
+		case *ast.Image, *east.FootnoteLink:
 			// not text a reader sees as part of the sentence
+			p.dropped = true
+		case *east.FootnoteBacklink:
+			// only in footnotes, which hold no summary or heading
 		default:
 			p.inline(c, src)
 		}

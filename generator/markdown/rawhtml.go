@@ -45,7 +45,7 @@ func (r *rawHTMLRenderer) renderBlock(w util.BufWriter, src []byte, node ast.Nod
 		}
 		return ast.WalkSkipChildren, nil
 	}
-	if n.HTMLBlockType == ast.HTMLBlockType2 && isComment(blockText(n, src)) {
+	if isHiddenComment(n, src) {
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.WriteString("<p>")
@@ -72,7 +72,7 @@ func (r *rawHTMLRenderer) renderInline(w util.BufWriter, src []byte, node ast.No
 		}
 		return ast.WalkSkipChildren, nil
 	}
-	if segs.Len() > 0 && isComment(bytes.TrimSpace(segs.Value(src))) {
+	if isHiddenRawHTML(n, src) {
 		return ast.WalkSkipChildren, nil
 	}
 	for i := range segs.Len() {
@@ -102,6 +102,19 @@ func blockText(n *ast.HTMLBlock, src []byte) []byte {
 		b = append(b, closure(n, src)...)
 	}
 	return bytes.TrimSpace(b)
+}
+
+// isHiddenComment reports whether n is an HTML comment, which is dropped
+// when raw HTML is shown as text.
+func isHiddenComment(n *ast.HTMLBlock, src []byte) bool {
+	return n.HTMLBlockType == ast.HTMLBlockType2 && isComment(blockText(n, src))
+}
+
+// isHiddenRawHTML reports whether n is an inline HTML comment, which is
+// dropped when raw HTML is shown as text.
+func isHiddenRawHTML(n *ast.RawHTML, src []byte) bool {
+	segs := n.Segments
+	return segs.Len() > 0 && isComment(bytes.TrimSpace(segs.Value(src)))
 }
 
 // isComment reports whether b is exactly one HTML comment.

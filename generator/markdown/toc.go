@@ -1,14 +1,15 @@
 package markdown
 
 // buildTOC renders the headings whose level is within [minLevel, maxLevel]
-// as nested lists of links. The shallowest level present is the outer list;
-// a heading more than one level deeper than the one before it is nested
-// inside empty items, so the lists always balance. It returns nil when fewer
-// than two headings qualify.
+// and that have text as nested lists of links (an empty link would say
+// nothing to a screen reader). The shallowest level present is the outer
+// list; a heading more than one level deeper than the one before it is
+// nested inside empty items, so the lists always balance. It returns nil
+// when fewer than two headings qualify.
 func buildTOC(hs []Heading, minLevel, maxLevel int) []byte {
 	top, count := maxLevel+1, 0
 	for _, h := range hs {
-		if h.Level >= minLevel && h.Level <= maxLevel {
+		if inTOC(h, minLevel, maxLevel) {
 			top = min(top, h.Level)
 			count++
 		}
@@ -21,7 +22,7 @@ func buildTOC(hs []Heading, minLevel, maxLevel int) []byte {
 	depth := 0 // how many lists are open inside the outer one
 	first := true
 	for _, h := range hs {
-		if h.Level < minLevel || h.Level > maxLevel {
+		if !inTOC(h, minLevel, maxLevel) {
 			continue
 		}
 		want := h.Level - top
@@ -54,6 +55,11 @@ func buildTOC(hs []Heading, minLevel, maxLevel int) []byte {
 		b = append(b, "</ul>\n</li>\n"...)
 	}
 	return append(b, "</ul>\n"...)
+}
+
+// inTOC reports whether h belongs in the TOC.
+func inTOC(h Heading, minLevel, maxLevel int) bool {
+	return h.Level >= minLevel && h.Level <= maxLevel && h.Text != "" && h.ID != ""
 }
 
 // appendEscaped appends s to b with HTML's special characters escaped.

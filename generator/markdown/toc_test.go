@@ -26,6 +26,7 @@ func TestTOC(t *testing.T) {
 				"<li><a href=\"#子\">子</a></li>\n</ul>\n</li>\n</ul>\n</li>\n</ul>\n"},
 		{"levels option", "# 题\n\n## 一\n\n### 甲", 1, 2,
 			"<ul>\n<li><a href=\"#题\">题</a>\n<ul>\n<li><a href=\"#一\">一</a></li>\n</ul>\n</li>\n</ul>\n"},
+		{"empty headings do not count", "## 一\n\n##\n\n### {#x}", 0, 0, ""},
 		{"escaped", "## a<b & \"c\" {id=\"q&<\"}\n\n## 二", 0, 0,
 			"<ul>\n<li><a href=\"#q&amp;&lt;\">a&lt;b &amp; &quot;c&quot;</a></li>\n<li><a href=\"#二\">二</a></li>\n</ul>\n"},
 	}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -41,27 +42,68 @@ func (p *page) visit(n ast.Node) {
 func (p *page) enter(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		p.words.feed(n.Segment.Value(p.src))
+		p.words.feed(n.Segment.Value(p.src), !n.IsRaw())
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			p.words.stop()
 		}
 	case *ast.String:
-		p.words.feed(n.Value)
+		p.words.feed(n.Value, !n.IsRaw() && !n.IsCode())
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		lines := n.Lines()
 		for i := range lines.Len() {
-			p.words.feed(lineAt(lines, i, p.src))
+			p.words.feed(lineAt(lines, i, p.src), false)
 		}
 	case *ast.HTMLBlock:
-		p.words.feedHTML(blockText(n, p.src))
+		p.htmlBlock(n)
 	case *ast.RawHTML:
-		p.words.feedHTML(n.Segments.Value(p.src))
+		p.rawHTML(n)
 	case *ast.Heading:
 		p.headingNodes = append(p.headingNodes, n)
+		p.moreRerender = p.moreRerender || !p.moreSeen
+	case *east.FootnoteLink:
+		p.moreRerender = p.moreRerender || !p.moreSeen
 	case *ast.Link:
 		p.resolve(n, &n.Destination)
 	case *ast.Image:
 		p.checkAlt(n)
 		p.resolve(n, &n.Destination)
+	}
+}
+
+// htmlBlock counts the words of a raw HTML block as the reader sees them:
+// its text as written when raw HTML is shown as text, else what lies
+// outside its tags. It also notes the more marker.
+func (p *page) htmlBlock(n *ast.HTMLBlock) {
+	if !p.moreSeen && isMoreMarker(n, p.src) {
+		p.moreSeen = true
+		return
+	}
+	if !p.literalHTML {
+		p.words.feedHTML(blockText(n, p.src))
+		return
+	}
+	if isHiddenComment(n, p.src) {
+		return
+	}
+	lines := n.Lines()
+	for i := range lines.Len() {
+		p.words.feed(lineAt(lines, i, p.src), false)
+	}
+	if n.HasClosure() {
+		p.words.feed(closure(n, p.src), false)
+	}
+}
+
+// rawHTML counts the words of inline raw HTML, as htmlBlock does.
+func (p *page) rawHTML(n *ast.RawHTML) {
+	if !p.literalHTML {
+		p.words.feedHTML(n.Segments.Value(p.src))
+		return
+	}
+	if isHiddenRawHTML(n, p.src) {
+		return
+	}
+	for i := range n.Segments.Len() {
+		p.words.feed(lineAt(n.Segments, i, p.src), false)
 	}
 }
