@@ -1,7 +1,10 @@
 package content
 
 import (
+	"cmp"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -23,7 +26,7 @@ type job struct {
 // file below it is a resource of that bundle, and Markdown there is an
 // error.
 func classify(entries []entry, prefix string) ([]job, []File, []*diag.Diagnostic) {
-	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.rel, b.rel) })
+	entries, diags := dropSameNames(entries, prefix)
 	bundles := map[string]bool{}
 	for _, e := range entries {
 		if dir, base := path.Split(e.rel); strings.EqualFold(base, "index.md") && dir != "" {
@@ -33,7 +36,6 @@ func classify(entries []entry, prefix string) ([]job, []File, []*diag.Diagnostic
 	var (
 		jobs      = make([]job, 0, len(entries))
 		files     []File
-		diags     []*diag.Diagnostic
 		resources = map[string][]File{}
 	)
 	for _, e := range entries {
@@ -71,6 +73,44 @@ func classify(entries []entry, prefix string) ([]job, []File, []*diag.Diagnostic
 		}
 	}
 	return jobs, files, diags
+}
+
+// dropSameNames sorts the entries by path and leaves out each whose path
+// is that of the one before: two names on disk that differ only in their
+// Unicode form (NFC "café" and NFD "cafe\u0301"). They look the same, and
+// on macOS they are the same file; which one a URL would show is a guess,
+// so it is an error.
+func dropSameNames(entries []entry, prefix string) ([]entry, []*diag.Diagnostic) {
+	slices.SortFunc(entries, func(a, b entry) int {
+		return cmp.Or(strings.Compare(a.rel, b.rel), strings.Compare(a.abs, b.abs))
+	})
+	var diags []*diag.Diagnostic
+	kept := entries[:0]
+	for i, e := range entries {
+		if i == 0 || e.rel != entries[i-1].rel {
+			kept = append(kept, e)
+			continue
+		}
+		a, b := diskNames(entries[i-1].abs, e.abs)
+		diags = append(diags, diag.New(joinSlash(prefix, e.rel), 0, 0,
+			"有两个文件都叫这个名字:“%s” 和 “%s” 看起来一样,只是带附加符号的字母写法不同"+
+				"(一个写成一个字符,一个写成“字母 + 附加符号”两个字符,macOS 常这样存)", escapeMarks(a), escapeMarks(b)).
+			WithHint("在 macOS 上它们是同一个文件,网址也相同;请删掉其中一个,或给它改个名字"))
+	}
+	return kept, diags
+}
+
+// diskNames returns the paths a and b from the first element in which
+// they differ: "café/a.md" and "cafe\u0301/a.md" rather than the whole
+// paths on disk.
+func diskNames(a, b string) (string, string) {
+	start := 0
+	for i := 0; i < min(len(a), len(b)) && a[i] == b[i]; i++ {
+		if os.IsPathSeparator(a[i]) {
+			start = i + 1
+		}
+	}
+	return filepath.ToSlash(a[start:]), filepath.ToSlash(b[start:])
 }
 
 // outerBundle returns the outermost bundle folder that holds rel, or "".

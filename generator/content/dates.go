@@ -6,8 +6,11 @@ import (
 )
 
 // parseDate reads s in one of the accepted forms. Forms without a zone
-// are in loc; forms with one keep their offset. In the layouts Go's "1"
-// and "2" accept one or two digits, and seconds may have a fraction.
+// are read in loc; a form with one ("…T12:00:00Z", "…+00:00") names its
+// instant, which is returned in loc as well, so that the date shown, the
+// archive year and month and dateCN are those of the site's time zone. In
+// the layouts Go's "1" and "2" accept one or two digits, and seconds may
+// have a fraction.
 func parseDate(s string, loc *time.Location) (time.Time, bool) {
 	if t, ok := parseCommonDate(s, loc); ok {
 		return t, true
@@ -39,7 +42,7 @@ func parseDateLayouts(s string, loc *time.Location) (time.Time, bool) {
 	}
 	for _, layout := range zoned {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+			return t.In(loc), true
 		}
 	}
 	return time.Time{}, false

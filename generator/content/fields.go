@@ -44,7 +44,7 @@ func (d *fmDecoder) date(key string, v *yaml.Node) time.Time {
 	}
 	t, ok := parseDate(n.Value, d.o.location())
 	if !ok {
-		d.errorf(v, hintDate, "日期 “%s” 无法识别", yamlsrc.Clip(n.Value, 30))
+		d.errorf(v, hintDate, "日期 “%s” 无法识别", shown(n.Value, 30))
 	}
 	return t
 }
@@ -126,17 +126,19 @@ func (d *fmDecoder) slug(v *yaml.Node) string {
 		return ""
 	}
 	const hint = "slug 只写网址的最后一段,例如 slug: zhengce-jiedu;不要含有 “/”、“\\” 或 “..”;要指定完整地址请用 url"
-	why, outside := pathProblem(s)
+	pr := pathProblem(s)
 	if s == "." || s == ".." {
-		why, outside = "不能是 “"+s+"”", true
+		pr = problem{why: "不能是 “" + s + "”", outside: true}
 	}
 	switch {
-	case outside:
-		d.errorf(v, hint, "slug 不能指向站点之外(%s)", why)
-	case why != "":
-		d.errorf(v, hint, "slug “%s” %s", yamlsrc.Clip(s, 40), why)
+	case pr.control:
+		d.errorf(v, hintControl, "slug “%s” %s", shown(s, 40), pr.why)
+	case pr.outside:
+		d.errorf(v, hint, "slug 不能指向站点之外(%s)", pr.why)
+	case pr.why != "":
+		d.errorf(v, hint, "slug “%s” %s", shown(s, 40), pr.why)
 	case strings.Contains(s, "/"):
-		d.errorf(v, hint, "slug “%s” 只能是一段名称,不能含有 “/”", yamlsrc.Clip(s, 40))
+		d.errorf(v, hint, "slug “%s” 只能是一段名称,不能含有 “/”", shown(s, 40))
 	default:
 		return s
 	}
@@ -150,12 +152,14 @@ func (d *fmDecoder) sitePath(key, what string, v *yaml.Node) string {
 	if s == "" {
 		return ""
 	}
-	why, outside := pathProblem(s)
+	pr := pathProblem(s)
 	switch {
-	case outside:
-		d.errorf(v, pathHint(key), "%s “%s” 不能指向站点之外(%s)", what, yamlsrc.Clip(s, 40), why)
-	case why != "":
-		d.errorf(v, pathHint(key), "%s “%s” %s", what, yamlsrc.Clip(s, 40), why)
+	case pr.control:
+		d.errorf(v, hintControl, "%s “%s” %s", what, shown(s, 40), pr.why)
+	case pr.outside:
+		d.errorf(v, pathHint(key), "%s “%s” 不能指向站点之外(%s)", what, shown(s, 40), pr.why)
+	case pr.why != "":
+		d.errorf(v, pathHint(key), "%s “%s” %s", what, shown(s, 40), pr.why)
 	default:
 		return s
 	}
@@ -198,7 +202,7 @@ func (d *fmDecoder) aliases(v *yaml.Node) []string {
 func (d *fmDecoder) lang(v *yaml.Node) string {
 	s := d.text("lang", v)
 	if s != "" && !yamlsrc.ValidLanguage(s) {
-		d.errorf(v, "简体中文写 zh-CN,繁体中文写 zh-Hant,英文写 en;与全站相同时不必写", "lang “%s” 不是有效的语言代码", yamlsrc.Clip(s, 30))
+		d.errorf(v, "简体中文写 zh-CN,繁体中文写 zh-Hant,英文写 en;与全站相同时不必写", "lang “%s” 不是有效的语言代码", shown(s, 30))
 		return ""
 	}
 	return s

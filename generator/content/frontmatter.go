@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -71,11 +72,15 @@ type fmDecoder struct {
 	diags []*diag.Diagnostic
 }
 
+// errorf reports a problem at n. Control characters in the message (a
+// value quoted by yamlsrc.Describe, say) are escaped: they are never sent
+// to the terminal as they are.
 func (d *fmDecoder) errorf(n *yaml.Node, hint, format string, args ...any) {
 	if len(d.diags) >= yamlsrc.MaxReports {
 		return
 	}
-	d.diags = append(d.diags, diag.New(d.file, n.Line, n.Column, format, args...).WithHint("%s", hint).WithSource(d.src))
+	msg := escape(fmt.Sprintf(format, args...))
+	d.diags = append(d.diags, diag.New(d.file, n.Line, n.Column, "%s", msg).WithHint("%s", hint).WithSource(d.src))
 }
 
 // mapping decodes every key of the front matter.
@@ -90,11 +95,13 @@ func (d *fmDecoder) mapping(root *yaml.Node) {
 		key := k.Value
 		if known := strings.ToLower(key); isKnown(known) || d.o.isTaxonomy(known) {
 			key = known
+		} else {
+			d.spelling(k)
 		}
 		if first, dup := seen[key]; dup {
 			if first.Value != k.Value { // same key written twice is reported by Duplicates
 				d.errorf(k, "同一个设置只能写一次,请删掉多余的一处",
-					"“%s” 和第 %d 行的 “%s” 是同一个设置,写了两次", k.Value, first.Line, first.Value)
+					"“%s” 和第 %d 行的 “%s” 是同一个设置,写了两次", shown(k.Value, 30), first.Line, shown(first.Value, 30))
 			}
 			continue
 		}
@@ -102,6 +109,27 @@ func (d *fmDecoder) mapping(root *yaml.Node) {
 		d.fm.Pos[key] = Pos{v.Line, v.Column}
 		d.field(key, v)
 	}
+}
+
+// spelling reports the key k when it is not a field but looks like a
+// misspelt one ("darft", "titel", "tgas"): it would be kept as a free
+// parameter, and the field it was meant for would not take effect.
+func (d *fmDecoder) spelling(k *yaml.Node) {
+	if d.o.misspelt == nil {
+		d.o.misspelt = newMisspelt(d.o)
+	}
+	field := d.o.misspelt.of(k.Value)
+	if field == "" {
+		return
+	}
+	key := shown(k.Value, 30)
+	effect := "不起 " + field + " 的作用"
+	if field == "draft" {
+		effect = "这一页不会被当作草稿,而会正式发布"
+	}
+	d.errorf(k, "写错的设置名会被当作给模板用的自定义参数,"+effect+";请改成 "+field+"。"+
+		"如果 “"+key+"” 确实是自定义参数(模板里用 .Param \""+key+"\" 读取),请换一个和 "+field+" 不像的名字",
+		"设置名 “%s” 是不是想写 “%s”?", key, field)
 }
 
 // knownKeys are the front-matter keys FrontMatter has fields for.
@@ -180,7 +208,7 @@ func (d *fmDecoder) field(key string, v *yaml.Node) {
 		}
 		val, ok := yamlsrc.Plain(v)
 		if !ok {
-			d.errorf(v, "请不要用 & 和 * 反复引用同一段内容", "“%s” 的内容太多或引用(*)了自己,无法读取", yamlsrc.Clip(key, 30))
+			d.errorf(v, "请不要用 & 和 * 反复引用同一段内容", "“%s” 的内容太多或引用(*)了自己,无法读取", shown(key, 30))
 		}
 		fm.Params[key] = val
 	}

@@ -29,7 +29,7 @@ func TestParseFrontMatterErrors(t *testing.T) {
 	}{
 		{"malformed yaml", "---\ntitle: 关于学习\nauthor: 张三: 李四\n---\n正文\n", 3, 11, "YAML 格式有误", "英文双引号"},
 		{"tab indent", "---\ntitle: t\ntags:\n\t- a\n---\n", 4, 1, "Tab", "空格"},
-		{"unclosed quote", "---\ntitle: \"未结束\ndate: 2024-06-24\n---\n", 2, 0, "引号", "引号"},
+		{"unclosed quote", "---\ntitle: \"未结束\ndate: 2024-06-24\n---\n", 2, 8, "引号", "引号"},
 		{"missing closing ---", "---\ntitle: 关于学习\n\n正文\n", 1, 1, "front matter 缺少结束的 ---", "另起一行"},
 		{"date 明天", "---\ntitle: t\ndate: 明天\n---\n", 3, 7, "日期 “明天” 无法识别", "2024-06-24"},
 		{"lastmod bad", "---\ntitle: t\nlastmod: 2024-13-45\n---\n", 3, 10, "日期 “2024-13-45” 无法识别", "2024/06/24"},
@@ -46,7 +46,17 @@ func TestParseFrontMatterErrors(t *testing.T) {
 		{"url protocol relative", "---\nurl: //evil.example/x\n---\n", 2, 6, "不能指向站点之外", ""},
 		{"url backslash", "---\nurl: '..\\..\\windows'\n---\n", 2, 6, "不能指向站点之外", ""},
 		{"url encoded dots", "---\nurl: /a/%2e%2e/%2e%2e/etc\n---\n", 2, 6, "不能指向站点之外", ""},
-		{"url nul", "---\nurl: \"/a\\0b\"\n---\n", 2, 6, "不能指向站点之外", ""},
+		{"url nul", "---\nurl: \"/a\\0b\"\n---\n", 2, 6, "url “/a\\x00b” 含有看不见的控制字符 \\x00", "重新用键盘输入"},
+		{"url nul at end", "---\nurl: \"/news/a/\\u0000\"\n---\n", 2, 6, "url “/news/a/\\x00” 含有看不见的控制字符 \\x00", "控制字符"},
+		{"url escape char", "---\nurl: \"/a/\\e[31m/\"\n---\n", 2, 6, "“/a/\\x1b[31m/” 含有看不见的控制字符 \\x1b", "控制字符"},
+		{"url percent nul", "---\nurl: /a/%00/\n---\n", 2, 6, "含有看不见的控制字符 \\x00", "控制字符"},
+		{"slug tab", "---\nslug: \"a\\tb\"\n---\n", 2, 7, "slug “a\\tb” 含有看不见的控制字符 \\t", "控制字符"},
+		{"slug nul", "---\nslug: \"a\\0\"\n---\n", 2, 7, "slug “a\\x00” 含有看不见的控制字符", "控制字符"},
+		{"alias C1 control", "---\naliases: [\"/old/\\x85/\"]\n---\n", 2, 11, "别名 “/old/\\u0085/” 含有看不见的控制字符 \\u0085", "控制字符"},
+		{"date with nul", "---\ndate: \"2024-06-24\\0\"\n---\n", 2, 7, "日期 “2024-06-24\\x00” 无法识别", ""},
+		{"draft nul", "---\ndraft: \"\\0\"\n---\n", 2, 8, "“draft” 应为 true 或 false,现在是文字 “\\x00”", ""},
+		{"weight escape", "---\nweight: \"\\e\"\n---\n", 2, 9, "“weight” 应为整数,现在是文字 “\\x1b”", ""},
+		{"lang with bell", "---\nlang: \"zh\\a\"\n---\n", 2, 7, "lang “zh\\x07” 不是有效的语言代码", ""},
 		{"slug ../x", "---\ntitle: t\nslug: ../x\n---\n", 3, 7, "slug 不能指向站点之外", "slug"},
 		{"slug dot dot", "---\nslug: ..\n---\n", 2, 7, "slug 不能指向站点之外", ""},
 		{"slug with slash", "---\nslug: a/b\n---\n", 2, 7, "只能是一段名称", ""},
@@ -76,6 +86,11 @@ func TestParseFrontMatterErrors(t *testing.T) {
 			fm, _, _, ds := ParseFrontMatter(file, []byte(tt.src), Options{Location: shanghai(t)})
 			if fm == nil || fm.Terms == nil || fm.Params == nil || fm.Pos == nil || fm.Node == nil {
 				t.Fatalf("FrontMatter or its maps are nil: %+v", fm)
+			}
+			for _, d := range ds {
+				if hasControl(d.Message) || hasControl(d.File) {
+					t.Errorf("raw control character in %q", d.Error())
+				}
 			}
 			for _, d := range ds {
 				if d.File == file && d.Line == tt.line && d.Col == tt.col &&
@@ -232,6 +247,20 @@ func TestDates(t *testing.T) {
 	if y, m, d := fm.Date.In(loc).Date(); y != 2024 || m != 6 || d != 24 || fm.Date.In(loc).Hour() != 0 {
 		t.Errorf("date-only value shifted: %v", fm.Date.In(loc))
 	}
+	// A date with an offset keeps its instant but is given in the site's
+	// zone: 20:00 UTC on New Year's Eve is 2025 in Beijing, for the date
+	// shown, the archive and dateCN.
+	for _, in := range []string{"2024-12-31T20:00:00Z", "2024-12-31 20:00:00 +00:00", "2024-12-31T15:00:00-05:00",
+		"2024-12-31 20:00Z", "2024-12-31T20:00:00+0000"} {
+		fm, _, _, ds := ParseFrontMatter("a.md", []byte("---\ndate: "+in+"\nlastmod: "+in+"\n---\n"), Options{Location: loc})
+		want := time.Date(2025, 1, 1, 4, 0, 0, 0, loc)
+		if len(ds) > 0 || fm.Date != want || fm.Lastmod != want {
+			t.Errorf("%s: got %v / %v (%v), want %v", in, fm.Date, fm.Lastmod, ds, want)
+		}
+	}
+	if fm, _, _, _ := ParseFrontMatter("a.md", []byte("---\ndate: 2024-06-24T09:26:00+08:00\n---\n"), Options{}); fm.Date.Location() != time.UTC {
+		t.Errorf("no zone set: %v, want UTC", fm.Date)
+	}
 	// The same text in another zone is another instant.
 	ny, _ := time.LoadLocation("America/New_York")
 	fm2, _, _, _ := ParseFrontMatter("a.md", []byte("---\ndate: 2024-06-24 09:26\nlastmod: 2024-07-01\n---\n"), Options{Location: ny})
@@ -286,6 +315,7 @@ func BenchmarkParseFrontMatter(b *testing.B) {
 		"editor: 陈明\ntags: 清廉机关, 一部门一品牌\nweight: 3\ncover: /img/a.png\n---\n" +
 		strings.Repeat("区财政局以“财惠临江·寸金有情”党建品牌为统领,把廉政风险防控嵌入关键环节。\n\n", 40))
 	o := Options{Location: shanghai(b), Taxonomies: []string{"tags"}}
+	o.misspelt = newMisspelt(o) // as Load's readers share one
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -30,6 +30,9 @@ func Load(dir, prefix string, o Options) ([]*Source, []File, []*diag.Diagnostic)
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	if o.misspelt == nil {
+		o.misspelt = newMisspelt(o)
+	}
 	markdown := make(chan []entry, 64)
 	var wg sync.WaitGroup
 	for range workers {

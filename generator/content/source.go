@@ -44,7 +44,7 @@ type Source struct {
 	Front      *FrontMatter // never nil
 	Body       []byte       // Markdown after the front matter, a sub-slice of the file's bytes; may be dropped (see ReadBody)
 	BodyLine   int          // 1-based line in the file where Body starts
-	Abs        string       // the file on disk
+	Abs        string       // the file on disk, its name as stored there; Path and File are in Unicode form C (NormPath), which may differ
 	BodyOffset int          // byte offset in the file where Body starts
 	Size       int          // bytes in the file when it was read
 	ModTime    time.Time    // the file's modification time before it was read
@@ -85,7 +85,7 @@ func (s *Source) ReadBodyInto(buf []byte) (body, read []byte, err error) {
 // File is a non-Markdown file under content/ that is not a bundle resource;
 // it is copied as a static file.
 type File struct {
-	Path string // slash path relative to the content dir
+	Path string // slash path relative to the content dir, in Unicode form C (NormPath)
 	File string // path for messages, relative to the site root: "content/news/a.jpg"
 	Abs  string // path on disk (under the content dir; may be a symlink)
 	Size int64  // size in bytes
@@ -97,6 +97,10 @@ type Options struct {
 	Taxonomies  []string       // front-matter keys that hold term lists; nil means {"tags"}
 	MaxFileSize int64          // largest Markdown file read; 0 means 10 MiB
 	Workers     int            // parallel readers; 0 means runtime.GOMAXPROCS(0)
+	// Fields are free parameters the site itself reads (site: "unit"). A
+	// key a small edit away from one of them, as from a field of
+	// FrontMatter or a taxonomy, is reported as a misspelling.
+	Fields []string
 	// DropBody leaves Source.Body nil (ReadBody reads it again): each
 	// reader of Load reads file after file into one buffer.
 	DropBody bool
@@ -111,6 +115,8 @@ type Options struct {
 	// files not read yet are left out. What Load then returns is partial,
 	// for the caller to throw away (a build that was interrupted).
 	Stop <-chan struct{}
+
+	misspelt *misspelt // set by Load for its readers to share; nil: made when needed
 }
 
 // stopped reports whether stop is closed; a nil stop never is.

@@ -7,14 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"yipin/generator/diag"
 )
 
 // entry is one file found under the content dir.
 type entry struct {
-	rel    string // slash path relative to the content dir
-	abs    string // path on disk
+	rel    string // slash path relative to the content dir, in Unicode form C (NormPath)
+	abs    string // path on disk, as it is there (in form D, say)
 	size   int64
 	mod    time.Time // modification time
 	result *result   // for a Markdown file, filled in by a reader (see Load)
@@ -96,6 +97,16 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 		return nil
 	}
 	rel = filepath.ToSlash(rel)
+	if !utf8.ValidString(rel) { // its folders were checked: the name is wrong
+		if d == nil || !ignored(d.Name(), d.IsDir()) {
+			w.badName(rel, d != nil && d.IsDir())
+		}
+		if d != nil && d.IsDir() {
+			return filepath.SkipDir
+		}
+		return nil
+	}
+	rel = NormPath(rel)
 	if err != nil {
 		w.diags = append(w.diags, diag.New(w.name(rel), 0, 0, "无法读取 %s", w.name(rel)).
 			WithHint("请检查它是否有读取权限(%v)", err))
@@ -130,6 +141,23 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 	}
 	w.add(rel, p, info)
 	return nil
+}
+
+// badName reports the file or folder rel, whose name is not UTF-8: it
+// would get a garbled URL, or none (a GBK name read as UTF-8). The
+// message names the folder it is in, and shows the name with its bytes
+// outside ASCII escaped.
+func (w *walker) badName(rel string, isDir bool) {
+	dir, name := path.Split(rel)
+	what, left := "文件名", "这个文件没有发布"
+	if isDir {
+		what, left = "文件夹名", "它里面的文件都没有发布"
+	}
+	w.diags = append(w.diags, diag.New(w.name(strings.TrimSuffix(dir, "/")), 0, 0,
+		"这个文件夹里有一个%s不是 UTF-8 编码:“%s”,%s", what, escapeBytes(name), left).
+		WithHint("这种名字多半来自在中文 Windows 上打包的压缩文件(名字是 GBK 编码),网址会成为乱码。"+
+			"请把它改成 UTF-8 的名字:在文件管理器里重命名一次(重新输入中文名)即可;"+
+			"Linux 上可以在网站文件夹里运行 convmv -f gbk -t utf8 -r --notest content,一次改好全部名字;或者解压时就用 unzip -O gbk 压缩包.zip"))
 }
 
 // add lists a file; a Markdown file is also sent to be read.

@@ -36,7 +36,24 @@ type Diagnostic struct {
 // SourceLine is one numbered line of the file around the problem.
 type SourceLine struct {
 	Num  int
-	Text string
+	Text string // control characters shown as their symbols (␀, ␛, …)
+	// Cut is how many characters of a long line were left out before
+	// Text, which then starts with "…"; the rest is cut too.
+	Cut int
+}
+
+// excerptWidth is how many characters of a line an excerpt shows: a
+// window around the column, so that a minified or generated line of
+// 100,000 characters does not flood the terminal.
+const excerptWidth = 160
+
+// Caret is the column in l.Text of the character at column col of the
+// line, for the caret under it.
+func (l SourceLine) Caret(col int) int {
+	if l.Cut == 0 {
+		return col
+	}
+	return col - l.Cut + 1 // after the "…"
 }
 
 // New returns an error diagnostic at file:line:col.
@@ -74,12 +91,56 @@ func (d *Diagnostic) WithSource(src []byte) *Diagnostic {
 		}
 		if num >= first {
 			text := strings.TrimRight(string(bytes.ToValidUTF8(line, []byte("\uFFFD"))), "\r")
-			d.Excerpt = append(d.Excerpt, SourceLine{Num: num, Text: text})
+			d.Excerpt = append(d.Excerpt, excerptLine(num, text, d.Col))
 		}
 		num++
 	}
 	return d
 }
+
+// excerptLine is line num of a file, at most excerptWidth characters of
+// it around column col, with control characters made visible.
+func excerptLine(num int, text string, col int) SourceLine {
+	l := SourceLine{Num: num}
+	runes := []rune(text)
+	if len(runes) > excerptWidth {
+		start := min(max(0, col-1-excerptWidth/2), len(runes)-excerptWidth)
+		end := start + excerptWidth
+		prefix, suffix := "", ""
+		if start > 0 {
+			prefix, l.Cut = "…", start
+		}
+		if end < len(runes) {
+			suffix = "…"
+		}
+		text = prefix + string(runes[start:end]) + suffix
+	}
+	l.Text = Visible(text, false)
+	return l
+}
+
+// Visible shows the control characters of s as their Unicode symbols
+// (U+2400 ␀ … U+241F, and ␡ for DEL), one character for one, so that
+// columns stay where they were and nothing a file holds can move the
+// cursor or recolour a terminal. Line breaks stay when keepBreaks.
+func Visible(s string, keepBreaks bool) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case keepBreaks && r == '\n', r == '\t':
+			return r
+		case r < 0x20:
+			return 0x2400 + r
+		case r == 0x7f:
+			return 0x2421
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }
 
 // Location is "file:line:col", leaving out the parts that are unknown.
 func (d *Diagnostic) Location() string {
@@ -98,7 +159,7 @@ func (d *Diagnostic) Error() string {
 	d.writeHead(&b)
 	if d.Hint != "" {
 		b.WriteString("(提示:")
-		b.WriteString(d.Hint)
+		b.WriteString(Visible(d.Hint, true))
 		b.WriteString(")")
 	}
 	return b.String()
@@ -107,7 +168,7 @@ func (d *Diagnostic) Error() string {
 // writeHead writes "file:line:col: 错误:message", the start of both forms.
 func (d *Diagnostic) writeHead(b *strings.Builder) {
 	if d.File != "" {
-		b.WriteString(d.Location())
+		b.WriteString(Visible(d.Location(), false))
 		b.WriteString(": ")
 	}
 	if d.Severity == Warning {
@@ -115,7 +176,7 @@ func (d *Diagnostic) writeHead(b *strings.Builder) {
 	} else {
 		b.WriteString("错误:")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(Visible(d.Message, true))
 }
 
 // Long is the multi-line form for terminals: the one-line form, the source
@@ -132,12 +193,12 @@ func (d *Diagnostic) Long() string {
 		}
 		fmt.Fprintf(&b, "  %s %*d | %s\n", mark, width, l.Num, l.Text)
 		if l.Num == d.Line && d.Col > 0 {
-			fmt.Fprintf(&b, "    %*s | %s^\n", width, "", caretPad(l.Text, d.Col))
+			fmt.Fprintf(&b, "    %*s | %s^\n", width, "", caretPad(l.Text, l.Caret(d.Col)))
 		}
 	}
 	if d.Hint != "" {
 		b.WriteString("  提示:")
-		b.WriteString(d.Hint)
+		b.WriteString(Visible(d.Hint, true))
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestError(t *testing.T) {
@@ -237,7 +238,7 @@ func TestWithSource(t *testing.T) {
 		names := []string{"", "一", "二", "三", "四", "五"}
 		var out []SourceLine
 		for _, n := range nums {
-			out = append(out, SourceLine{n, names[n]})
+			out = append(out, SourceLine{Num: n, Text: names[n]})
 		}
 		return out
 	}
@@ -258,14 +259,14 @@ func TestWithSource(t *testing.T) {
 		{"negative line", five, -1, nil},
 		{"empty source", "", 1, nil},
 		{"CRLF", "一\r\n二\r\n三\r\n四\r\n五\r\n", 3, lines(1, 2, 3, 4)},
-		{"old Mac CR is not a line break", "a\rb\nc\n", 2,
-			[]SourceLine{{1, "a\rb"}, {2, "c"}}},
+		{"old Mac CR is not a line break, and shown", "a\rb\nc\n", 2,
+			[]SourceLine{{Num: 1, Text: "a␍b"}, {Num: 2, Text: "c"}}},
 		{"invalid UTF-8 replaced", "ok\n\xff\xfe坏\xe6\n好\n", 2,
-			[]SourceLine{{1, "ok"}, {2, "\uFFFD坏\uFFFD"}, {3, "好"}}},
+			[]SourceLine{{Num: 1, Text: "ok"}, {Num: 2, Text: "\uFFFD坏\uFFFD"}, {Num: 3, Text: "好"}}},
 		{"blank lines kept", "a\n\n\nb\n", 3,
-			[]SourceLine{{1, "a"}, {2, ""}, {3, ""}, {4, "b"}}},
+			[]SourceLine{{Num: 1, Text: "a"}, {Num: 2, Text: ""}, {Num: 3, Text: ""}, {Num: 4, Text: "b"}}},
 		{"trailing spaces kept", "a  \nb\t\n", 1,
-			[]SourceLine{{1, "a  "}, {2, "b\t"}}},
+			[]SourceLine{{Num: 1, Text: "a  "}, {Num: 2, Text: "b\t"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -628,5 +629,35 @@ func TestErrorsError(t *testing.T) {
 		if got := c.e.Error(); got != c.want {
 			t.Errorf("%s:\n got: %s\nwant: %s", c.name, got, c.want)
 		}
+	}
+}
+
+// TestExcerptLongAndControl: a long line is shown as a window around the
+// column, with the caret still under it, and control characters in the
+// file, the message and the hint reach the terminal as visible symbols.
+func TestExcerptLongAndControl(t *testing.T) {
+	long := strings.Repeat("甲", 5000) + "错" + strings.Repeat("乙", 5000)
+	d := New("content/a.md", 1, 5001, "这里有\x1b[31m问题").WithHint("改掉\x00").WithSource([]byte(long + "\n"))
+	l := d.Excerpt[0]
+	if n := utf8.RuneCountInString(l.Text); n != excerptWidth+2 || l.Cut == 0 || !strings.HasPrefix(l.Text, "…") || !strings.HasSuffix(l.Text, "…") {
+		t.Fatalf("excerpt of %d characters, cut %d: %q", n, l.Cut, l.Text)
+	}
+	if r := []rune(l.Text)[l.Caret(d.Col)-1]; r != '错' {
+		t.Errorf("caret column %d is on %q, want 错", l.Caret(d.Col), r)
+	}
+	out := d.Long()
+	if strings.ContainsAny(out, "\x1b\x00") || !strings.Contains(out, "这里有␛[31m问题") || !strings.Contains(out, "改掉␀") {
+		t.Errorf("control characters reach the terminal:\n%q", out)
+	}
+	caret := strings.Split(out, "\n")[2]
+	if want := "      | " + strings.Repeat(" ", 1+2*(excerptWidth/2)) + "^"; caret != want {
+		t.Errorf("caret line\n got %q\nwant %q", caret, want)
+	}
+	short := New("a.md", 1, 3, "x").WithSource([]byte("ab\x1bc\td\n"))
+	if got := short.Excerpt[0]; got.Text != "ab␛c\td" || got.Cut != 0 || got.Caret(3) != 3 {
+		t.Errorf("short line %+v", got)
+	}
+	if got := New("a.md", 0, 0, "多行\n提示").Error(); !strings.Contains(got, "多行\n提示") {
+		t.Errorf("line breaks in a message are kept: %q", got)
 	}
 }

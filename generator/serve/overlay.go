@@ -32,11 +32,12 @@ func errorViews(err error) ([]errorView, int) {
 	}
 	views := make([]errorView, 0, len(errs.List))
 	for _, d := range errs.List {
-		v := errorView{Location: d.Location(), Message: "错误:" + d.Message, Hint: d.Hint}
+		v := errorView{Location: diag.Visible(d.Location(), false), Message: "错误:" + diag.Visible(d.Message, true),
+			Hint: diag.Visible(d.Hint, true)}
 		for _, l := range d.Excerpt {
 			lv := lineView{Num: l.Num, Text: l.Text, Here: l.Num == d.Line}
 			if lv.Here {
-				lv.Col = d.Col
+				lv.Col = l.Caret(d.Col)
 			}
 			v.Lines = append(v.Lines, lv)
 		}

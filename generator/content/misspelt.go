@@ -1,0 +1,52 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"yipin/generator/config/yamlsrc"
+)
+
+// misspelt tells which field, if any, an unknown front-matter key is a
+// likely misspelling of. Free parameters may have any name, so an unknown
+// key is no error in itself; but "darft: true" would quietly publish a
+// draft, so a key a small edit away from a field's name is reported.
+//
+// Load shares one misspelt among its readers: the few distinct unknown
+// keys of a site ("unit", "cover") are looked up once, not once a page.
+type misspelt struct {
+	names []string // the fields: KnownKeys, the taxonomies, Options.Fields
+
+	mu   sync.Mutex
+	seen map[string]string // unknown key → the field it resembles, or ""
+}
+
+func newMisspelt(o Options) *misspelt {
+	names := KnownKeys()
+	if o.Taxonomies == nil {
+		names = append(names, "tags")
+	}
+	names = append(names, o.Taxonomies...)
+	names = append(names, o.Fields...)
+	return &misspelt{names: names, seen: map[string]string{}}
+}
+
+// of returns the field key resembles, or "" when key is a field itself (in
+// any case: "Unit") or not like any.
+func (m *misspelt) of(key string) string {
+	if slices.Contains(m.names, strings.ToLower(key)) {
+		return ""
+	}
+	m.mu.Lock()
+	field, ok := m.seen[key]
+	m.mu.Unlock()
+	if ok {
+		return field
+	}
+	field = yamlsrc.Suggest(key, m.names)
+	m.mu.Lock()
+	m.seen[key] = field
+	m.mu.Unlock()
+	return field
+}
