@@ -61,8 +61,16 @@ type Config struct {
 	// Params [主题参数] is free for themes; its keys are not checked.
 	Params map[string]any `yaml:"params"`
 
-	location *time.Location // loaded TimeZone; see Location
+	location    *time.Location // loaded TimeZone; see Location
+	file        string         // the settings file, as named in messages
+	src         []byte         // its text, for the source lines of later messages
+	themeAt     position       // where theme is written, if it is
+	baseURLAt   position       // where base_url is written, if it is
+	baseURLFlag bool           // BaseURL comes from SetBaseURL
 }
+
+// position is a line and column of site.yaml (0 when unknown).
+type position struct{ line, col int }
 
 // Markdown holds Markdown rendering options.
 type Markdown struct {
@@ -194,6 +202,7 @@ func Default() *Config {
 		},
 		Menus:  map[string][]MenuItem{},
 		Params: map[string]any{},
+		file:   "site.yaml",
 	}
 	c.location = defaultLocation()
 	return c

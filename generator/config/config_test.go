@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"yipin/generator/diag"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -35,7 +37,36 @@ func TestParseErrors(t *testing.T) {
 		{"bad time zone", "title: 党建网\ntime_zone: 北京时间\n", 2, 12, "时区 “北京时间” 无法识别", "Asia/Shanghai"},
 		{"malformed yaml colon", "title: 党建网\ndescription: 通知: 关于学习\n", 2, 16, "YAML 格式有误", "英文双引号"},
 		{"malformed yaml tab", "title: 党建网\nfooter:\n\tsponsor: x\n", 3, 1, "Tab", "空格"},
-		{"malformed yaml unclosed quote", "title: 党建网\ndescription: \"未结束\nauthor: x\n", 2, 0, "引号或括号", "引号"},
+		{"malformed yaml unclosed quote", "title: 党建网\ndescription: \"未结束\nauthor: x\n", 2, 14, "引号或括号", "引号"},
+		{"unclosed quote alone", "title: \"x\n", 1, 8, "引号或括号", "引号"},
+		{"second document", "title: 第一\n---\ntitle: 第二\nbogus: 1\n", 2, 1, "--- 把设置分成了两份", "site.yaml 只能有一份设置;删掉 --- 或把两部分合并"},
+		{"second document after ...", "title: 第一\n...\ntitle: 第二\n", 2, 1, "... 表示设置到此结束", "删掉 ..."},
+		{"site_code of Chinese characters", "title: 党建网\nfooter:\n  site_code: \"一二三四五六七八九十\"\n", 3, 14,
+			"网站标识码 “一二三四五六七八九十” 的第 1 位 “一” 不是英文字母或数字", "半角"},
+		{"site_code with a full-width digit", "title: 党建网\nfooter:\n  site_code: \"330100000１\"\n", 3, 14, "第 10 位 “１”", ""},
+		{"site_code too long", "title: 党建网\nfooter:\n  site_code: \"33010000012\"\n", 3, 14, "应为 10 位英文字母或数字,现在是 11 位", ""},
+		{"icp_link without scheme", "title: 党建网\nfooter:\n  icp_link: beian.miit.gov.cn\n", 3, 13,
+			"ICP 备案查询链接 “beian.miit.gov.cn” 应为以 http:// 或 https:// 开头的完整网址", "写成 https://beian.miit.gov.cn"},
+		{"icp_link site path", "title: 党建网\nfooter:\n  icp_link: /beian/\n", 3, 13, "应为以 http:// 或 https:// 开头", "https://beian.miit.gov.cn/"},
+		{"icp_link with a space", "title: 党建网\nfooter:\n  icp_link: https://beian.miit.gov.cn/ a\n", 3, 13, "含有空格", "http:// 或 https://"},
+		{"police_link site path", "title: 党建网\nfooter:\n  police_link: /x/\n", 3, 16, "公安备案查询链接", "http://www.beian.gov.cn/"},
+		{"badge_image bad", "title: 党建网\nfooter:\n  badge_image: images/dzjg.png\n", 3, 16, "党政机关标识图片", "/images/dzjg.png"},
+		{"badge script and image", "title: 党建网\nfooter:\n  badge_script: https://dcs.conac.cn/js/1.js\n  badge_image: /images/dzjg.png\n", 4, 16,
+			"同时写了党政机关标识脚本 badge_script 和标识图片 badge_image", "只保留 badge_script"},
+		{"badge script and link", "title: 党建网\nfooter:\n  badge_script: https://dcs.conac.cn/js/1.js\n  badge_link: https://bszs.conac.cn/\n", 4, 15,
+			"不用写标识链接 badge_link", "删掉 badge_link"},
+		{"badge link alone", "title: 党建网\nfooter:\n  badge_link: https://bszs.conac.cn/\n", 3, 15,
+			"没有标识图片 badge_image", "badge_image: /images/dzjg.png"},
+		{"page_size too large to read", "title: 党建网\npage_size: 99999999999999999999\n", 2, 12,
+			"“page_size” 的数字 99999999999999999999 太大了,应在 1 到 1000 之间", "1 到 1000 之间的整数"},
+		{"negative toc level too small to read", "title: 党建网\nmarkdown:\n  toc_min_level: -99999999999999999999\n", 3, 18,
+			"太小了,应在 1 到 6 之间", ""},
+		{"menu weight too large to read", "title: 党建网\nmenus:\n  main:\n    - {name: a, url: /, weight: 99999999999999999999}\n", 4, 33,
+			"“menus.main[0].weight” 的数字 99999999999999999999 太大了", "小一些的整数"},
+		{"menu item leads nowhere", "title: 党建网\nmenus:\n  main:\n    - name: 专题\n", 4, 7,
+			"菜单项 “专题” 既没有链接 url,也没有下级菜单 children", "url: /news/"},
+		{"menu child leads nowhere", "title: 党建网\nmenus:\n  main:\n    - name: 专题\n      children:\n        - {name: a}\n", 6, 11,
+			"菜单项 “a” 既没有链接", "children"},
 		{"malformed yaml bad indent", "title: 党建网\nfooter:\n  sponsor: a\n operator: b\n", 4, 2, "缩进", "对齐"},
 		{"duplicate key", "title: 党建网\npage_size: 10\ntitle: 又一个\n", 3, 1, "“title” 写了两次(第 1 行已经写过)", "删掉"},
 		{"duplicate nested key", "title: 党建网\nfooter:\n  icp: a\n  icp: b\n", 4, 3, "“icp” 写了两次", ""},
@@ -48,7 +79,11 @@ func TestParseErrors(t *testing.T) {
 			8, 13, "不能再有下级菜单", "两级"},
 		{"bad taxonomy key", "title: t\ntaxonomies:\n  主题: 主题\n", 3, 3, "分类名 “主题”", "小写英文"},
 		{"not utf-8", "title: \xd5\xfe\xb2\xdf\n", 1, 8, "GBK", "UTF-8"},
-		{"bad police link", "title: t\nfooter:\n  badge_script: /js/badge.js\n", 3, 17, "党政机关标识脚本", ""},
+		{"email with mailto:", "title: t\nfooter:\n  email: mailto:dj@example.gov.cn\n", 3, 10,
+			"电子邮箱 “mailto:dj@example.gov.cn” 不是有效的邮箱地址", "email: dangjian@example.gov.cn"},
+		{"email without a domain", "title: t\nfooter:\n  email: dangjian\n", 3, 10, "不是有效的邮箱地址", ""},
+		{"email with a space", "title: t\nfooter:\n  email: dj @example.gov.cn\n", 3, 10, "不是有效的邮箱地址", ""},
+		{"bad badge script", "title: t\nfooter:\n  badge_script: /js/badge.js\n", 3, 17, "党政机关标识脚本 “/js/badge.js” 应为以 http:// 或 https:// 开头", "发放单位"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +131,7 @@ func TestDefaults(t *testing.T) {
 	}
 	want := Default()
 	want.Title = "某某机关党建网"
+	want.src = []byte("title: 某某机关党建网\n")
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v\nwant %+v", c, want)
 	}
@@ -165,6 +201,8 @@ func TestParseFull(t *testing.T) {
 		"    - name: 首页\n      url: /\n      weight: 1\n    - name: 党建\n      weight: 1\n" +
 		"      children:\n        - {name: b, url: /b/, weight: 2}\n        - {name: a, url: /a/, weight: 2}\n" +
 		"footer:\n  icp: 浙ICP备12345678号\n  police: 浙公网安备 33010202000000号\n  site_code: 3301000001\n" +
+		"  address: 某某市某某路 1 号\n  phone: 0571-00000000\n  email: dangjian@example.gov.cn\n" +
+		"  badge_image: /images/dzjg.png\n  badge_link: https://bszs.conac.cn/sitename?method=show&id=1\n" +
 		"  links:\n    - name: 中国政府网\n      url: https://www.gov.cn/\n" +
 		"params:\n  Anything: [1, 2.5, x, true, ~, 2024-06-24]\n  nested: {a: {b: c}}\n"
 	c, ds := Parse("site.yaml", []byte(src))
@@ -194,7 +232,9 @@ func TestParseFull(t *testing.T) {
 		t.Errorf("children = %+v", ch)
 	}
 	f := c.Footer
-	if f.ICPLink != DefaultICPLink || f.PoliceLink != policeLinkPrefix+"33010202000000" || f.SiteCode != "3301000001" || len(f.Links) != 1 {
+	if f.ICPLink != DefaultICPLink || f.PoliceLink != policeLinkPrefix+"33010202000000" || f.SiteCode != "3301000001" || len(f.Links) != 1 ||
+		f.Address != "某某市某某路 1 号" || f.Phone != "0571-00000000" || f.Email != "dangjian@example.gov.cn" ||
+		f.BadgeImage != "/images/dzjg.png" || f.BadgeLink == "" {
 		t.Errorf("footer = %+v", f)
 	}
 	want := []any{1, 2.5, "x", true, nil, "2024-06-24"}
@@ -305,6 +345,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("a: &a [*a]\nparams: *a\n"))
 	f.Add([]byte("footer:\n  links:\n    - {name: x, url: 'http://'}\n  site_code: 0123456789\n"))
 	f.Add([]byte("\xff\xfe"))
+	f.Add([]byte("title: a\n---\ntitle: b\n...\nx: [\n"))
+	f.Add([]byte("title: [a]\npage_size: 99999999999999999999\nfooter: {badge_link: /x/, email: a@b}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		c, ds := Parse("site.yaml", src)
 		if c == nil {
@@ -330,6 +372,145 @@ func TestThemeDir(t *testing.T) {
 		cfg.Theme = c.theme
 		if dir, display := cfg.ThemeDir("site"); dir != c.dir || display != c.display {
 			t.Errorf("theme %q: %q, %q; want %q, %q", c.theme, dir, display, c.dir, c.display)
+		}
+	}
+}
+
+// TestOneErrorPerKey: a key whose value has the wrong type is reported
+// once, not also as missing, empty or wrong in the checks after decoding.
+func TestOneErrorPerKey(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // the one message
+	}{
+		{"title as a list", "title: [a, b]\n", "site.yaml:1:8 “title” 应为一行文字,现在是一个列表"},
+		{"title as a mapping", "title:\n  a: b\n", "site.yaml:2:3 “title” 应为一行文字,现在是一组“名称: 值”的设置"},
+		{"footer link as text", "title: t\nfooter:\n  links: [中国政府网]\n", "site.yaml:3:11 “footer.links[0]” 应为一组“名称: 值”的设置(在下一行多缩进两个空格书写),现在是文字 “中国政府网”"},
+		{"menu item as text", "title: t\nmenus:\n  main: [首页]\n", "site.yaml:3:10 “menus.main[0]” 应为一组“名称: 值”的设置(在下一行多缩进两个空格书写),现在是文字 “首页”"},
+		{"page_size as text", "title: t\npage_size: 二十\n", "site.yaml:2:12 “page_size” 应为整数,现在是文字 “二十”"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ds := Parse("site.yaml", []byte(tt.src))
+			var got []string
+			for _, d := range ds {
+				got = append(got, d.Location()+" "+d.Message)
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got %q\nwant [%q]", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCheckBaseURL(t *testing.T) {
+	tests := []struct {
+		in, norm, msg string
+	}{
+		{"https://Example.gov.cn/dj", "https://example.gov.cn/dj/", ""},
+		{"/dangjian", "/dangjian/", ""},
+		{"::", "", "--base-url “::” 不是有效的网址"},
+		{"ftp://x", "", "只能以 http:// 或 https:// 开头"},
+		{"x", "", "不是有效的网址"},
+		{"example.gov.cn", "", "缺少 http:// 或 https://"},
+	}
+	for _, tt := range tests {
+		norm, d := CheckBaseURL(tt.in)
+		switch {
+		case tt.msg == "" && (d != nil || norm != tt.norm):
+			t.Errorf("CheckBaseURL(%q) = %q, %v; want %q", tt.in, norm, d, tt.norm)
+		case tt.msg != "" && (d == nil || d.File != "命令行参数 --base-url" || !strings.Contains(d.Message, tt.msg) || d.Hint == ""):
+			t.Errorf("CheckBaseURL(%q) = %q, %v; want an error with %q", tt.in, norm, d, tt.msg)
+		}
+	}
+}
+
+// TestPathOnlyBaseURL: a base URL without a domain is warned about once,
+// at base_url when it is written, and saying how to fix it.
+func TestPathOnlyBaseURL(t *testing.T) {
+	tests := []struct {
+		name, src, flag string
+		want            string // location and the start of the message; "" for no warning
+	}{
+		{"full URL", "title: t\nbase_url: https://example.gov.cn/dj/\n", "", ""},
+		{"not written", "title: t\n", "", "site.yaml 没有设置网站地址 base_url"},
+		{"a path", "title: t\nbase_url: /dangjian/\n", "", "site.yaml:2:11 base_url “/dangjian/” 只是路径"},
+		{"a path, full URL by flag", "title: t\nbase_url: /dangjian/\n", "https://example.gov.cn/", ""},
+		{"a full URL, path by flag", "title: t\nbase_url: https://example.gov.cn/\n", "/x/", "命令行参数 --base-url --base-url “/x/” 只是路径"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ds := Parse("site.yaml", []byte(tt.src))
+			if len(ds) != 0 {
+				t.Fatal(ds)
+			}
+			if tt.flag != "" {
+				if d := c.SetBaseURL(tt.flag); d != nil {
+					t.Fatal(d)
+				}
+			}
+			w := c.PathOnlyBaseURL()
+			switch {
+			case tt.want == "" && w != nil:
+				t.Errorf("unexpected warning %v", w.Error())
+			case tt.want == "":
+			case w == nil:
+				t.Errorf("no warning, want %q", tt.want)
+			case w.Severity != diag.Warning || !strings.HasPrefix(w.Location()+" "+w.Message, tt.want) ||
+				!strings.Contains(w.Message, "robots.txt") || !strings.Contains(w.Hint, "https://"):
+				t.Errorf("got %s, want %q", w.Error(), tt.want)
+			}
+		})
+	}
+}
+
+func TestCheckTheme(t *testing.T) {
+	site := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(site, "themes", "default"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "themes", "file"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src string
+		want      string // location and message; "" for no problem
+	}{
+		{"default, present", "title: t\n", ""},
+		{"named, present", "title: t\ntheme: default\n", ""},
+		{"named, missing", "title: t\ntheme: nosuch\n", "site.yaml:2:8 找不到主题文件夹 themes/nosuch"},
+		{"a path, missing", "title: t\ntheme: ../shared/gov\n", "site.yaml:2:8 找不到主题文件夹 ../shared/gov"},
+		{"not a folder", "title: t\ntheme: file\n", "site.yaml:2:8 主题 themes/file 不是文件夹"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ds := Parse("site.yaml", []byte(tt.src))
+			if len(ds) != 0 {
+				t.Fatal(ds)
+			}
+			d := c.CheckTheme(site)
+			switch {
+			case tt.want == "" && d != nil:
+				t.Errorf("unexpected %v", d.Error())
+			case tt.want == "":
+			case d == nil || d.Location()+" "+d.Message != tt.want || d.Hint == "" || len(d.Excerpt) == 0:
+				t.Errorf("got %+v, want %q with a hint and the source line", d, tt.want)
+			}
+		})
+	}
+	// Without a theme key the default theme's absence has no position.
+	c, _ := Parse("site.yaml", []byte("title: t\n"))
+	if d := c.CheckTheme(t.TempDir()); d == nil || d.Line != 0 || !strings.Contains(d.Message, "themes/default") {
+		t.Errorf("missing default theme: %+v", d)
+	}
+}
+
+// TestMultipleDocuments: a site.yaml ending with --- or ... is fine; only
+// settings after one are an error.
+func TestMultipleDocuments(t *testing.T) {
+	for _, src := range []string{"title: t\n---\n", "title: t\n...\n", "---\ntitle: t\n", "---\ntitle: t\n...\n# 完\n"} {
+		if c, ds := Parse("site.yaml", []byte(src)); len(ds) != 0 || c.Title != "t" {
+			t.Errorf("%q: %v %q", src, ds, c.Title)
 		}
 	}
 }

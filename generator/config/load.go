@@ -22,9 +22,8 @@ const maxFileSize = 4 << 20
 
 // Load reads and checks the settings file at path (e.g. "/site/site.yaml").
 // Diagnostics name the file by its base name, as users see it in their
-// site folder. The returned Config is usable
-// even when there are errors: every value that is missing or wrong has its
-// default.
+// site folder. The returned Config is usable even when there are errors:
+// every value that is missing or wrong has its default.
 func Load(path string) (*Config, []*diag.Diagnostic) {
 	info, err := os.Stat(path)
 	switch {
@@ -51,10 +50,12 @@ func Load(path string) (*Config, []*diag.Diagnostic) {
 
 // Parse checks src, the content of the settings file named file. It
 // reports every problem it finds, sorted by position, and returns a usable
-// Config in which wrong or missing values have their defaults.
+// Config in which wrong or missing values have their defaults. Whether
+// the theme folder exists is left to CheckTheme.
 func Parse(file string, src []byte) (*Config, []*diag.Diagnostic) {
 	c := Default()
 	src = yamlsrc.StripBOM(src)
+	c.file, c.src = file, src
 	if d := yamlsrc.CheckUTF8(file, src); d != nil {
 		return c, []*diag.Diagnostic{d}
 	}
@@ -63,6 +64,7 @@ func Parse(file string, src []byte) (*Config, []*diag.Diagnostic) {
 		return c, []*diag.Diagnostic{perr}
 	}
 	d := decoder{yamlsrc.NewDecoder(file, src)}
+	d.IntRange = intRange
 	if root != nil && root.Kind != yaml.MappingNode && !yamlsrc.IsNull(root) {
 		d.Errorf(root, "每项设置写成“名称: 值”,顶格书写,例如 title: 某某机关党建网",
 			"site.yaml 的内容应为一项项“名称: 值”的设置,现在是%s", yamlsrc.Describe(root))
@@ -95,6 +97,27 @@ func defaultLocation() *time.Location {
 		return loc
 	}
 	return time.FixedZone("CST", 8*3600)
+}
+
+// CheckTheme reports the theme folder of the site whose root is site when
+// it does not exist (or is not a folder), at the theme key of site.yaml
+// when it is written there; it returns nil when the folder is there.
+func (c *Config) CheckTheme(site string) *diag.Diagnostic {
+	dir, display := c.ThemeDir(site)
+	info, err := os.Stat(dir)
+	if err == nil && info.IsDir() {
+		return nil
+	}
+	msg := "找不到主题文件夹 %s"
+	if err == nil {
+		msg = "主题 %s 不是文件夹"
+	}
+	if c.themeAt.line == 0 {
+		return diag.New(c.file, 0, 0, msg, display).
+			WithHint("网站文件夹里要有默认主题 themes/default;主题放在别处时,在 site.yaml 里用 theme 写它的路径")
+	}
+	return diag.New(c.file, c.themeAt.line, c.themeAt.col, msg, display).WithSource(c.src).
+		WithHint("theme 写 themes 文件夹下主题文件夹的名字(默认 default),或主题文件夹的路径(相对于网站文件夹,或完整路径)")
 }
 
 // TaxonomyKeys returns the front-matter keys of the taxonomies, sorted.

@@ -32,6 +32,11 @@ func (d *decoder) menuItems(items []MenuItem, path string, depth int) []MenuItem
 			d.Fail(p, "每个菜单项都要写 name(显示的文字),例如:\n- name: 工作动态\n  url: /news/", "菜单项缺少名称 name")
 			continue
 		}
+		if it.URL == "" && len(it.Children) == 0 {
+			d.Fail(p, "写上链接,例如 url: /news/;或在 children 下写下级菜单;不需要这一项就删掉",
+				"菜单项 “%s” 既没有链接 url,也没有下级菜单 children,点了不会去任何地方", yamlsrc.Clip(it.Name, 20))
+			continue
+		}
 		if it.URL != "" {
 			if msg, hint := checkLink(it.URL, false); msg != "" {
 				d.Fail(p+".url", hint, "菜单项 “%s” 的链接%s", yamlsrc.Clip(it.Name, 20), msg)

@@ -91,15 +91,52 @@ func clip(s string) string {
 	return s
 }
 
-// SetBaseURL checks s like base_url in site.yaml and, when it is valid,
-// uses it; this is for the CLI's --base-url flag. It returns nil on success.
-func (c *Config) SetBaseURL(s string) *diag.Diagnostic {
+// CheckBaseURL checks s, the value of the command line's --base-url, like
+// base_url in site.yaml, and returns it ending with "/", or a diagnostic
+// that names the flag. The CLI calls it before building, so that a
+// mistyped flag is a usage error.
+func CheckBaseURL(s string) (string, *diag.Diagnostic) {
 	norm, msg, hint := normalizeBaseURL(s)
 	if msg != "" {
-		return diag.New("命令行参数 --base-url", 0, 0, "%s", msg).WithHint("%s", hint)
+		msg = "--base-url" + strings.TrimPrefix(msg, "base_url") // the messages speak of site.yaml's key
+		return "", diag.New("命令行参数 --base-url", 0, 0, "%s", msg).WithHint("%s", hint)
 	}
-	c.BaseURL = norm
+	return norm, nil
+}
+
+// SetBaseURL checks s like base_url in site.yaml and, when it is valid,
+// uses it instead; this is for the CLI's --base-url flag. It returns nil
+// on success.
+func (c *Config) SetBaseURL(s string) *diag.Diagnostic {
+	norm, d := CheckBaseURL(s)
+	if d != nil {
+		return d
+	}
+	c.BaseURL, c.baseURLFlag = norm, true
 	return nil
+}
+
+// PathOnlyBaseURL returns a warning when the base URL is only a path ("/"
+// or "/dangjian/"), and nil when it is a full URL: sitemap.xml, the RSS
+// feeds, robots.txt and canonical links then carry addresses without a
+// domain, which those formats do not allow. A build calls it once; the
+// preview server, whose base URL is its own address, has no need to.
+func (c *Config) PathOnlyBaseURL() *diag.Diagnostic {
+	if c.Domain() != "" {
+		return nil
+	}
+	const what = "sitemap.xml、RSS 订阅、robots.txt 和 canonical 里的网址将没有域名,搜索引擎和订阅软件无法使用"
+	hint := "发布前在 site.yaml 里把 base_url 设为完整网址,例如 base_url: https://www.example.gov.cn/dangjian/ ," +
+		"或构建时加 --base-url https://…;只在本机查看时可以不管这条提醒"
+	switch {
+	case c.baseURLFlag:
+		return diag.Warn("命令行参数 --base-url", 0, 0, "--base-url “%s” 只是路径,不是完整网址:%s", c.BaseURL, what).
+			WithHint("把 --base-url 写成完整网址,例如 --base-url https://www.example.gov.cn/dangjian/")
+	case c.baseURLAt.line > 0:
+		return diag.Warn(c.file, c.baseURLAt.line, c.baseURLAt.col, "base_url “%s” 只是路径,不是完整网址:%s", c.BaseURL, what).
+			WithHint("%s", hint).WithSource(c.src)
+	}
+	return diag.Warn(c.file, 0, 0, "没有设置网站地址 base_url:%s", what).WithHint("%s", hint)
 }
 
 // splitBase splits the base URL into its origin ("https://example.gov.cn",

@@ -29,6 +29,9 @@ func (d *decoder) validate(c *Config) {
 		c.BaseURL = def.BaseURL
 	} else {
 		c.BaseURL = norm
+		if n := d.At("base_url"); n != nil {
+			c.baseURLAt = position{n.Line, n.Column}
+		}
 	}
 	if c.Language == "" {
 		c.Language = def.Language
@@ -37,18 +40,21 @@ func (d *decoder) validate(c *Config) {
 		c.Language = def.Language
 	}
 	d.validateTimeZone(c, def)
+	if n := d.At("theme"); n != nil {
+		c.themeAt = position{n.Line, n.Column}
+	}
 	if c.Theme == "" {
 		c.Theme = def.Theme
 	} else if hasControl(c.Theme) {
 		d.Fail("theme", "写 themes 文件夹下主题文件夹的名字(例如 theme: default),或主题文件夹的路径", "主题 “%s” 含有控制字符", yamlsrc.Clip(c.Theme, 30))
 		c.Theme = def.Theme
 	}
-	d.checkRange("page_size", &c.PageSize, def.PageSize, 1, 1000)
-	d.checkRange("summary_length", &c.SummaryLength, def.SummaryLength, 1, 100_000)
-	d.checkRange("reading_speed", &c.ReadingSpeed, def.ReadingSpeed, 1, 100_000)
-	d.checkRange("rss_limit", &c.RSSLimit, def.RSSLimit, 1, 100_000)
-	d.checkRange("markdown.toc_min_level", &c.Markdown.TOCMinLevel, def.Markdown.TOCMinLevel, 1, 6)
-	d.checkRange("markdown.toc_max_level", &c.Markdown.TOCMaxLevel, def.Markdown.TOCMaxLevel, 1, 6)
+	d.checkRange("page_size", &c.PageSize, def.PageSize)
+	d.checkRange("summary_length", &c.SummaryLength, def.SummaryLength)
+	d.checkRange("reading_speed", &c.ReadingSpeed, def.ReadingSpeed)
+	d.checkRange("rss_limit", &c.RSSLimit, def.RSSLimit)
+	d.checkRange("markdown.toc_min_level", &c.Markdown.TOCMinLevel, def.Markdown.TOCMinLevel)
+	d.checkRange("markdown.toc_max_level", &c.Markdown.TOCMaxLevel, def.Markdown.TOCMaxLevel)
 	if c.Markdown.TOCMinLevel > c.Markdown.TOCMaxLevel {
 		d.Fail("markdown.toc_max_level", "toc_max_level 要大于或等于 toc_min_level,例如 toc_min_level: 2、toc_max_level: 4",
 			"目录最大标题级别 toc_max_level(%d)比最小级别 toc_min_level(%d)还小", c.Markdown.TOCMaxLevel, c.Markdown.TOCMinLevel)
@@ -89,7 +95,23 @@ func (d *decoder) validateTimeZone(c *Config, def *Config) {
 	c.location = loc
 }
 
-func (d *decoder) checkRange(path string, v *int, def, lo, hi int) {
+// intRange gives the bounds of each integer setting that has them.
+func intRange(path string) (lo, hi int, ok bool) {
+	switch path {
+	case "page_size":
+		return 1, 1000, true
+	case "summary_length", "reading_speed", "rss_limit":
+		return 1, 100_000, true
+	case "markdown.toc_min_level", "markdown.toc_max_level":
+		return 1, 6, true
+	}
+	return 0, 0, false
+}
+
+// checkRange puts back def when the integer at path is outside its
+// intRange, and reports it.
+func (d *decoder) checkRange(path string, v *int, def int) {
+	lo, hi, _ := intRange(path)
 	if *v < lo || *v > hi {
 		key := path[strings.LastIndexByte(path, '.')+1:]
 		d.Fail(path, fmt.Sprintf("请写 %d 到 %d 之间的整数,例如 %s: %d", lo, hi, key, def),

@@ -68,7 +68,7 @@ func (s *Server) reportSuccess(warns []*diag.Diagnostic, summary string) {
 
 // firstSummary is the line printed after the first build.
 func firstSummary(stats *build.Stats) string {
-	return fmt.Sprintf("构建完成:%d 个页面,%d 个文件,用时 %d 毫秒。", stats.Pages, stats.Files, stats.Duration.Milliseconds())
+	return fmt.Sprintf("构建完成:%d 个页面和 %d 个其他文件,用时 %d 毫秒。", stats.Pages, stats.Files, stats.Duration.Milliseconds())
 }
 
 // updateKinds names what a change was, for the terminal.

@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"yipin/generator/build"
+	"yipin/generator/config"
 	"yipin/generator/diag"
 	"yipin/generator/publish"
 )
@@ -109,12 +111,26 @@ func (f *flags) usage(w io.Writer) {
 		if arg != "" {
 			arg = " " + arg
 		}
-		def := ""
-		if fl.DefValue != "" && fl.DefValue != "false" {
-			def = fmt.Sprintf("(默认 %s)", fl.DefValue)
-		}
-		fmt.Fprintf(w, "  --%s%s\n        %s%s\n", fl.Name, arg, text, def)
+		fmt.Fprintf(w, "  --%s%s\n        %s\n", fl.Name, arg, withDefault(fl, text))
 	})
+}
+
+// withDefault adds a flag's default to its text: inside the text's
+// closing bracket when it ends with one ("输出文件夹(相对于网站文件夹;默认
+// public)"), else in brackets of its own. Switches (bool flags) show none:
+// off is their default, and the text of one that is on says so.
+func withDefault(fl *flag.Flag, text string) string {
+	if b, ok := fl.Value.(interface{ IsBoolFlag() bool }); (ok && b.IsBoolFlag()) || fl.DefValue == "" {
+		return text
+	}
+	def := "默认 " + fl.DefValue
+	if fl.DefValue == "." {
+		def = "默认当前文件夹"
+	}
+	if inner, ok := strings.CutSuffix(text, ")"); ok {
+		return inner + ";" + def + ")"
+	}
+	return text + "(" + def + ")"
 }
 
 // parse parses flags, returning an exit code when the command should stop.
@@ -134,14 +150,16 @@ func (f *flags) parse(args []string) (int, bool) {
 	return 0, true
 }
 
-// flagError says in Chinese what the flag package found wrong.
+// flagError says in Chinese what the flag package found wrong. Options
+// are named with two dashes, as the help shows them, however they were
+// typed.
 func flagError(err error) string {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return "没有 " + name + " 这个选项"
+		return "没有 " + dashes(name) + " 这个选项"
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return "选项 " + name + " 后面要写一个值"
+		return "选项 " + dashes(name) + " 后面要写一个值"
 	}
 	// invalid boolean value "maybe" for -quiet: parse error
 	// invalid value "x" for flag -n: …
@@ -152,10 +170,49 @@ func flagError(err error) string {
 				value = " " + msg[q:i]
 			}
 			name, _, _ := strings.Cut(strings.TrimPrefix(msg[i+len(" for "):], "flag "), ":")
-			return "选项 " + name + " 的值" + value + " 不对"
+			return "选项 " + dashes(name) + " 的值" + value + " 不对"
 		}
 	}
 	return msg
+}
+
+// dashes writes a flag name ("-nope" or "--nope") with two dashes.
+func dashes(name string) string {
+	return "--" + strings.TrimLeft(name, "-")
+}
+
+// checkSource reports a --source that is not a folder: a mistake on the
+// command line (exit 2), whereas a folder without site.yaml is a mistake
+// in the site (exit 1, from the build).
+func checkSource(cmd, dir string, stderr io.Writer) bool {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(stderr, "yipin %s:找不到网站文件夹 %s\n请用 --source 指定含 site.yaml 的文件夹。\n", cmd, dir)
+	case err != nil:
+		fmt.Fprintf(stderr, "yipin %s:无法打开网站文件夹 %s(%v)\n请检查 --source 和文件夹的读取权限。\n", cmd, dir, err)
+	case !info.IsDir():
+		fmt.Fprintf(stderr, "yipin %s:%s 是一个文件,不是文件夹\n请用 --source 指定含 site.yaml 的文件夹。\n", cmd, dir)
+	default:
+		return true
+	}
+	return false
+}
+
+// checkBaseURL checks the value of --base-url ("" when not given) and
+// returns it ending with "/"; a bad one is reported as a mistake on the
+// command line.
+func checkBaseURL(cmd, s string, stderr io.Writer) (string, bool) {
+	if s == "" {
+		return "", true
+	}
+	norm, d := config.CheckBaseURL(s)
+	if d != nil {
+		fmt.Fprint(stderr, d.Long())
+		fmt.Fprintf(stderr, "运行 yipin %s -h 查看全部选项。\n", cmd)
+		return "", false
+	}
+	return norm, true
 }
 
 // stopSignals are the signals that stop a build or a preview server
@@ -178,6 +235,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&memProfile, "memprofile", "", "把构建中内存分配的剖析写入`文件`(供开发者用 go tool pprof 分析)")
 	if code, ok := fs.parse(args); !ok {
 		return code
+	}
+	var ok bool
+	if o.BaseURL, ok = checkBaseURL("build", o.BaseURL, stderr); !ok || !checkSource("build", o.Source, stderr) {
+		return exitUsage
 	}
 	if cpuProfile != "" {
 		stop, err := startCPUProfile(cpuProfile)
@@ -238,7 +299,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if !quiet {
-		fmt.Fprintf(stdout, "构建完成:写出 %d 个页面,复制 %d 个文件,用时 %s。\n",
+		fmt.Fprintf(stdout, "构建完成:写出 %d 个页面和 %d 个其他文件,用时 %s。\n",
 			stats.Pages, stats.Files, seconds(stats.Duration))
 	}
 	return exitOK

@@ -61,8 +61,8 @@ func TestUsage(t *testing.T) {
 var buildFlags = []string{
 	"用法:yipin build [选项]",
 	"读取 site.yaml、content/ 和主题",
-	"--source 文件夹", "网站文件夹(含 site.yaml)(默认 .)",
-	"--destination 文件夹", "输出文件夹(相对于网站文件夹)(默认 public)",
+	"--source 文件夹", "网站文件夹(含 site.yaml;默认当前文件夹)\n",
+	"--destination 文件夹", "输出文件夹(相对于网站文件夹;默认 public)\n",
 	"--base-url 网址", "覆盖 site.yaml 的 base_url",
 	"--drafts\n", "包含草稿",
 	"--future\n", "包含发布时间在未来的页面",
@@ -99,6 +99,9 @@ func TestBuildHelp(t *testing.T) {
 			}
 			if strings.Contains(help, "构建完成") || strings.Contains(help, "构建失败") {
 				t.Errorf("help ran a build:\n%s", help)
+			}
+			if strings.Contains(help, ")(") {
+				t.Errorf("help has brackets side by side:\n%s", help)
 			}
 		})
 	}
@@ -137,13 +140,19 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown command in Chinese", []string{"构建"}, []string{"没有 \"构建\" 这个命令"}},
 		{"help for an unknown command", []string{"help", "nosuch"}, []string{"没有 \"nosuch\" 这个命令"}},
 		{"flag before the command", []string{"--quiet", "build"}, []string{"没有 \"--quiet\" 这个命令"}},
-		{"unknown build flag", []string{"build", "--nope"}, []string{"没有 -nope 这个选项", "yipin build -h"}},
-		{"build flag without value", []string{"build", "--source"}, []string{"选项 -source 后面要写一个值", "yipin build -h"}},
-		{"bad bool value", []string{"build", "--quiet=maybe"}, []string{"选项 -quiet 的值 \"maybe\" 不对"}},
+		{"unknown build flag", []string{"build", "--nope"}, []string{"没有 --nope 这个选项", "yipin build -h"}},
+		{"unknown build flag, one dash", []string{"build", "-nope"}, []string{"没有 --nope 这个选项"}},
+		{"build flag without value", []string{"build", "--source"}, []string{"选项 --source 后面要写一个值", "yipin build -h"}},
+		{"bad bool value", []string{"build", "-quiet=maybe"}, []string{"选项 --quiet 的值 \"maybe\" 不对"}},
+		{"bad --base-url ::", []string{"build", "--base-url", "::"}, []string{"命令行参数 --base-url: 错误:--base-url “::” 不是有效的网址", "提示:", "yipin build -h"}},
+		{"bad --base-url ftp", []string{"build", "--base-url", "ftp://x"}, []string{"--base-url “ftp://x” 只能以 http:// 或 https:// 开头"}},
+		{"bad --base-url x", []string{"build", "--base-url=x"}, []string{"--base-url “x” 不是有效的网址"}},
+		{"--source missing", []string{"build", "--source", "/nonexistent/yipin-site"}, []string{"yipin build:找不到网站文件夹 /nonexistent/yipin-site", "--source"}},
+		{"--source is a file", []string{"build", "--source", "main.go"}, []string{"yipin build:main.go 是一个文件,不是文件夹"}},
 		{"extra argument to build", []string{"build", "site"}, []string{"yipin build:多余的参数 \"site\""}},
 		{"extra arguments after flags", []string{"build", "--quiet", "a", "b"}, []string{"多余的参数 \"a b\""}},
 		{"extra argument to version", []string{"version", "x"}, []string{"yipin version:多余的参数 \"x\""}},
-		{"unknown version flag", []string{"version", "--short"}, []string{"-short"}},
+		{"unknown version flag", []string{"version", "--short"}, []string{"没有 --short 这个选项"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -211,7 +220,7 @@ func tinySite() map[string]string {
 	}
 }
 
-var summaryRE = regexp.MustCompile(`^构建完成:写出 (\d+) 个页面,复制 (\d+) 个文件,用时 \d+\.\d\d 秒。\n$`)
+var summaryRE = regexp.MustCompile(`^构建完成:写出 (\d+) 个页面和 (\d+) 个其他文件,用时 \d+\.\d\d 秒。\n$`)
 
 // countOutputs counts the HTML pages and the other files under dir.
 func countOutputs(t *testing.T, dir string) (pages, files int) {
@@ -426,8 +435,6 @@ func TestBuildOtherFailures(t *testing.T) {
 		{"missing theme", func(t *testing.T) string {
 			return writeFiles(t, map[string]string{"site.yaml": "title: 站\ntheme: nosuch\n", "content/a.md": "---\ntitle: a\n---\n"})
 		}, nil, "找不到主题文件夹 themes/nosuch"},
-		{"bad --base-url", func(t *testing.T) string { return writeSite(t, tinySite()) },
-			[]string{"--base-url", "ftp://x"}, "命令行参数 --base-url"},
 		{"destination is the site", func(t *testing.T) string { return writeSite(t, tinySite()) },
 			[]string{"--destination", "."}, "不能把网站输出到"},
 		{"destination holds other files", func(t *testing.T) string {
@@ -445,5 +452,40 @@ func TestBuildOtherFailures(t *testing.T) {
 				t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 			}
 		})
+	}
+}
+
+// TestBuildFooterContact: the default theme shows footer.address, phone
+// and email (as a mailto: link) on one line.
+func TestBuildFooterContact(t *testing.T) {
+	files := tinySite()
+	theme, err := filepath.Abs("../../../themes/default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["site.yaml"] = "title: 测试机关党建\nbase_url: https://example.gov.cn/\ntheme: " + theme + "\n" +
+		"footer:\n  address: 临江市江滨路 1 号\n  phone: 0571-00000000\n  email: dj@example.gov.cn\n"
+	root := writeSite(t, files)
+	if code, _, stderr := call("build", "--quiet", "--source", root); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	home, err := os.ReadFile(filepath.Join(root, "public", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`class=footer-contact`, "地址：临江市江滨路 1 号", "电话：0571-00000000",
+		`邮箱：<a href=`, `mailto:dj@example.gov.cn`, `>dj@example.gov.cn</a>`} {
+		if !strings.Contains(string(home), want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+
+	// Without them there is no empty line.
+	root = writeSite(t, tinySite())
+	if code, _, stderr := call("build", "--quiet", "--source", root); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if home, err := os.ReadFile(filepath.Join(root, "public", "index.html")); err != nil || strings.Contains(string(home), "footer-contact") {
+		t.Errorf("index.html shows the contact line without contacts: %v", err)
 	}
 }

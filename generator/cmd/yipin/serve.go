@@ -20,11 +20,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	var port int
 	var open bool
 	fs.StringVar(&o.Source, "source", ".", "网站`文件夹`(含 site.yaml)")
-	fs.IntVar(&port, "port", 1313, "网页服务器的端口`号码`;被占用时依次尝试后面的 20 个")
+	fs.IntVar(&port, "port", 1313, "网页服务器的端口`号码`(1 到 65535);被占用时依次尝试后面的 20 个;0 表示由系统任选一个空闲端口")
 	fs.StringVar(&bind, "bind", "127.0.0.1", "监听的`地址`;0.0.0.0 让局域网内其他电脑也能访问")
 	fs.StringVar(&o.BaseURL, "base-url", "", "网站`网址`,覆盖预览用的 http://地址:端口/ 加 site.yaml 中的路径")
-	fs.BoolVar(&o.Drafts, "drafts", true, "包含草稿(draft: true);--drafts=false 不包含")
-	fs.BoolVar(&o.Future, "future", true, "包含发布时间在未来的页面;--future=false 不包含")
+	fs.BoolVar(&o.Drafts, "drafts", true, "包含草稿(draft: true),默认包含;--drafts=false 不包含")
+	fs.BoolVar(&o.Future, "future", true, "包含发布时间在未来的页面,默认包含;--future=false 不包含")
 	fs.BoolVar(&open, "open", false, "启动后用浏览器打开网站")
 	var write bool
 	fs.BoolVar(&write, "write", false, "同时把预览的网站写到磁盘(--destination),每次改动后更新;其中的网址是预览地址,且含草稿,不要拿去发布")
@@ -36,11 +36,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		o.Destination = ""
 	}
 	if port < 0 || port > 65535 {
-		fmt.Fprintf(stderr, "yipin serve:端口 %d 不对,请写 1 到 65535 之间的数\n", port)
+		fmt.Fprintf(stderr, "yipin serve:端口 %d 不对,请写 1 到 65535 之间的数(0 表示由系统任选一个空闲端口)\n", port)
 		return exitUsage
 	}
-	if _, err := os.Stat(o.Source); err != nil {
-		fmt.Fprintf(stderr, "yipin serve:找不到网站文件夹 %s\n请用 --source 指定含 site.yaml 的文件夹。\n", o.Source)
+	var ok bool
+	if o.BaseURL, ok = checkBaseURL("serve", o.BaseURL, stderr); !ok || !checkSource("serve", o.Source, stderr) {
 		return exitUsage
 	}
 	ln, err := serve.Listen(bind, port)

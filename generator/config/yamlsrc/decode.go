@@ -1,6 +1,7 @@
 package yamlsrc
 
 import (
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -27,9 +28,15 @@ type Decoder struct {
 	// UnknownHint, when set, replaces the list of valid keys in the hint of
 	// an unknown key that has no close match.
 	UnknownHint string
+	// IntRange, when set, gives the bounds of the integer at a key path
+	// (ok false when it has none). It is used to tell the user the range
+	// when a number is too large to read at all; checking the range of
+	// readable numbers is left to the caller.
+	IntRange func(path string) (lo, hi int, ok bool)
 
 	nodes  map[string]*yaml.Node // key path ("footer.site_code", "menus.main[0]") → value node
 	keys   map[string]*yaml.Node // key path → key node
+	failed map[string]bool       // key paths already reported, see Fail
 	steps  int                   // nodes visited, to bound alias expansion
 	depth  int                   // current nesting depth
 	active map[*yaml.Node]bool   // nodes being decoded, to catch aliases that contain themselves
@@ -52,7 +59,7 @@ type Line string
 // NewDecoder returns a Decoder for the file named file whose text is src.
 func NewDecoder(file string, src []byte) *Decoder {
 	return &Decoder{File: file, Src: src, nodes: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{},
-		active: map[*yaml.Node]bool{}}
+		failed: map[string]bool{}, active: map[*yaml.Node]bool{}}
 }
 
 // Decode stores the value of n into v, a pointer; path names n in messages
@@ -67,8 +74,14 @@ func (d *Decoder) At(path string) *yaml.Node { return d.nodes[path] }
 
 // Fail reports a problem with the value at path. When path was not
 // written at all the problem is placed at its nearest written parent, or
-// at the top of the file.
+// at the top of the file. A key is reported once: when path or a key
+// above it already has a problem (a value of the wrong type, say), Fail
+// says nothing, so that `title: [a, b]` is not also called empty.
 func (d *Decoder) Fail(path, hint, format string, args ...any) {
+	if d.Failed(path) {
+		return
+	}
+	d.failed[path] = true
 	n := d.At(path)
 	for p := path; n == nil && p != ""; {
 		p = p[:max(strings.LastIndexAny(p, ".["), 0)]
@@ -83,11 +96,25 @@ func (d *Decoder) Fail(path, hint, format string, args ...any) {
 // FailKey is Fail placed at the key of path rather than at its value.
 func (d *Decoder) FailKey(path, hint, format string, args ...any) {
 	n := d.keys[path]
-	if n == nil {
+	if n == nil || d.Failed(path) {
 		d.Fail(path, hint, format, args...)
 		return
 	}
+	d.failed[path] = true
 	d.Errorf(n, hint, format, args...)
+}
+
+// Failed reports whether a problem was reported at path or at a key above
+// it ("footer" for "footer.links[0].url").
+func (d *Decoder) Failed(path string) bool {
+	for p := path; ; p = p[:strings.LastIndexAny(p, ".[")] {
+		if d.failed[p] {
+			return true
+		}
+		if !strings.ContainsAny(p, ".[") {
+			return false
+		}
+	}
 }
 
 // Errorf reports a problem at node n (at the top of the file when n is nil).
@@ -146,9 +173,17 @@ func (d *Decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetBool(b)
 	case reflect.Int:
-		var i int
-		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&i) != nil {
+		if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!float" && decimal(n.Value) {
+			d.tooLarge(orig, path) // YAML reads a whole number too large for an int as a float
+			return
+		}
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
 			d.typeError(orig, path, "整数")
+			return
+		}
+		i, ok := Int(n)
+		if !ok {
+			d.tooLarge(orig, path)
 			return
 		}
 		v.SetInt(int64(i))
@@ -309,7 +344,26 @@ func (d *Decoder) unknownKey(k *yaml.Node, path string, fields map[string]int) {
 }
 
 func (d *Decoder) typeError(n *yaml.Node, path, want string) {
+	d.failed[path] = true
 	d.Errorf(n, typeHint(want, path), "“%s” 应为%s,现在是%s", path, want, Describe(n))
+}
+
+// tooLarge reports an integer too large (or too far below zero) to read.
+func (d *Decoder) tooLarge(n *yaml.Node, path string) {
+	d.failed[path] = true
+	what := "太大"
+	if strings.HasPrefix(strings.TrimSpace(n.Value), "-") {
+		what = "太小"
+	}
+	key := path[strings.LastIndexAny(path, ".]")+1:]
+	msg, hint := "", "请写小一些的整数,例如 "+key+": 20"
+	if d.IntRange != nil {
+		if lo, hi, ok := d.IntRange(path); ok {
+			msg = fmt.Sprintf(",应在 %d 到 %d 之间", lo, hi)
+			hint = fmt.Sprintf("请写 %d 到 %d 之间的整数", lo, hi)
+		}
+	}
+	d.Errorf(n, hint, "“%s” 的数字 %s %s了%s", path, Clip(n.Value, 30), what, msg)
 }
 
 func typeHint(want, path string) string {

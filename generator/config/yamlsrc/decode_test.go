@@ -1,6 +1,7 @@
 package yamlsrc
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -63,6 +64,8 @@ func TestDecoderErrors(t *testing.T) {
 		{"figures:\n  - label: a\n    value: 多\n", "“figures[0].value” 应为数字", 3, 12},
 		{"figures: 66\n", "“figures” 应为列表", 1, 10},
 		{"name: [a, b]\n", "“name” 应为一行文字", 1, 7},
+		{"count: 99999999999999999999\n", "“count” 的数字 99999999999999999999 太大了", 1, 8},
+		{"count: -99999999999999999999\n", "“count” 的数字 -99999999999999999999 太小了", 1, 8},
 	} {
 		d, _ := decodeText(t, tc.text)
 		if len(d.Diags) != 1 {
@@ -102,5 +105,42 @@ func TestDecoderLines(t *testing.T) {
 	d.Decode(root, &v, "")
 	if len(d.Diags) != 0 || len(v.A) != 1 || v.A[0] != "梳理职责,形成清单" || len(v.B) != 3 {
 		t.Errorf("decoded %q %q %v", v.A, v.B, d.Diags)
+	}
+}
+
+// TestDecoderFailOnce: Fail says nothing about a key already reported, or
+// about a key below one.
+func TestDecoderFailOnce(t *testing.T) {
+	d, _ := decodeText(t, "name: [a, b]\nfigures: 66\ncount: 3\n")
+	d.Fail("name", "写上名称", "名称是空的")
+	d.Fail("figures[0].label", "写上说明", "缺少说明")
+	d.Fail("count", "写小一些", "数量太大")
+	d.Fail("count", "写小一些", "数量还是太大")
+	d.FailKey("count", "写小一些", "又一次")
+	var got []string
+	for _, g := range d.Diags {
+		got = append(got, g.Message)
+	}
+	want := []string{"“name” 应为一行文字,现在是一个列表", "“figures” 应为列表(每项一行,以“- ”开头),现在是数字 66", "数量太大"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if !d.Failed("figures[0].label") || d.Failed("nosuch") || d.Failed("") {
+		t.Error("Failed does not follow the keys above")
+	}
+}
+
+// TestDecoderIntRange: a number too large to read is reported with the
+// range IntRange gives.
+func TestDecoderIntRange(t *testing.T) {
+	text := "count: 99999999999999999999\n"
+	root, _ := Parse("a.md", []byte(text), 1, nil)
+	d := NewDecoder("a.md", nil)
+	d.IntRange = func(path string) (int, int, bool) { return 1, 50, path == "count" }
+	var v schema
+	d.Decode(root, &v, "")
+	if len(d.Diags) != 1 || d.Diags[0].Message != "“count” 的数字 99999999999999999999 太大了,应在 1 到 50 之间" ||
+		d.Diags[0].Hint != "请写 1 到 50 之间的整数" || v.Count != 0 {
+		t.Errorf("got %v, count %d", d.Diags, v.Count)
 	}
 }

@@ -2,7 +2,10 @@ package yamlsrc
 
 import (
 	"bytes"
+	"cmp"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -33,11 +36,117 @@ func Parse(file string, src []byte, firstLine int, full []byte) (root *yaml.Node
 		return nil, diag.New(file, line, col, "YAML 格式有误:%s", msg).WithHint("%s", hint).WithSource(full)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, nil
+		root = nil
+	} else {
+		root = doc.Content[0]
 	}
-	root = doc.Content[0]
+	if d := secondDocument(file, src, root, firstLine, full); d != nil {
+		return nil, d
+	}
 	shiftLines(root, firstLine-1)
 	return root, nil
+}
+
+// secondDocument reports a document after the first one in src, which
+// yaml.Unmarshal drops without a word: "---" or "..." at the start of a
+// line after the settings, and more settings after it. Empty documents
+// (a "---" or "..." at the very end) drop nothing and are allowed. root is
+// the first document's root node (nil when empty), its lines not yet
+// shifted.
+func secondDocument(file string, src []byte, root *yaml.Node, firstLine int, full []byte) *diag.Diagnostic {
+	if !hasMarkerLine(src) {
+		return nil
+	}
+	more, line := moreDocuments(src)
+	if !more {
+		return nil
+	}
+	marker := "---"
+	if line == 0 {
+		after := 0
+		if root != nil {
+			after = root.Line
+		}
+		line, marker = markerAfter(src, after)
+	} else if l := splitLines(src); line <= len(l) {
+		marker = cmp.Or(isMarker(src[l[line-1].start:l[line-1].end]), marker)
+	}
+	msg := "这一行的 --- 把设置分成了两份,后一份不会被读取"
+	if marker == "..." {
+		msg = "这一行的 ... 表示设置到此结束,后面的内容不会被读取"
+	}
+	what := file + " "
+	if firstLine > 1 {
+		what = "front matter(两行 --- 之间)"
+	}
+	return diag.New(file, max(line, 1)+firstLine-1, 1, "%s", msg).
+		WithHint("%s只能有一份设置;删掉 %s 或把两部分合并", what, marker).WithSource(full)
+}
+
+// hasMarkerLine reports whether some line of src starts with "---" or
+// "...", which is rare; only then can src hold more than one document.
+func hasMarkerLine(src []byte) bool {
+	for start := 0; start < len(src); {
+		if isMarker(src[start:]) != "" {
+			return true
+		}
+		i := bytes.IndexByte(src[start:], '\n')
+		if i < 0 {
+			break
+		}
+		start += i + 1
+	}
+	return false
+}
+
+// isMarker returns "---" or "..." when b starts with a document marker
+// (three dashes or dots followed by a blank or the end of the line), or "".
+func isMarker(b []byte) string {
+	if len(b) < 3 || !bytes.HasPrefix(b, []byte("---")) && !bytes.HasPrefix(b, []byte("...")) {
+		return ""
+	}
+	if len(b) > 3 && b[3] != ' ' && b[3] != '\t' && b[3] != '\r' && b[3] != '\n' {
+		return ""
+	}
+	return string(b[:3])
+}
+
+// markerAfter returns the 1-based line of the first document marker in src
+// below line after, and the marker; 0 and "---" when there is none.
+func markerAfter(src []byte, after int) (int, string) {
+	for k, l := range splitLines(src) {
+		if m := isMarker(src[l.start:l.end]); m != "" && k+1 > after {
+			return k + 1, m
+		}
+	}
+	return 0, "---"
+}
+
+// moreDocuments reports whether src holds something after its first
+// document: another document that is not empty (line is where it starts),
+// or text the library cannot read as one (line is 0).
+func moreDocuments(src []byte) (more bool, line int) {
+	defer func() {
+		if recover() != nil {
+			more, line = true, 0
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var first yaml.Node
+	if dec.Decode(&first) != nil {
+		return false, 0 // Parse reports the first document's problems
+	}
+	for {
+		var next yaml.Node
+		switch err := dec.Decode(&next); {
+		case errors.Is(err, io.EOF):
+			return false, 0
+		case err != nil:
+			return true, 0
+		case len(next.Content) > 0 && !IsNull(next.Content[0]):
+			return true, next.Line
+		}
+	}
 }
 
 // unmarshal parses src into a node tree, turning a library panic into an

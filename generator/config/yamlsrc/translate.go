@@ -80,6 +80,10 @@ func column(problem, text string) int {
 		return runeCol(text, quotedValue(text))
 	case bracketValue(text) >= 0 && bracketProblem(problem):
 		return runeCol(text, bracketValue(text))
+	case strings.Contains(problem, "unexpected end of stream") && quotedValue(text) >= 0:
+		return runeCol(text, quotedValue(text)) // the quote that is never closed
+	case strings.Contains(problem, "unexpected end of stream") && bracketValue(text) >= 0:
+		return runeCol(text, bracketValue(text))
 	case strings.Contains(problem, "tab character"),
 		strings.Contains(problem, "cannot start any token") && strings.Contains(text, "\t"):
 		return runeCol(text, strings.IndexByte(text, '\t'))

@@ -14,7 +14,7 @@ func TestParseErrorLines(t *testing.T) {
 	}{
 		{"a: 1\n- b\n", 2, 1, "缩进"},                               // the library says line 1
 		{"a:\n  - 1\n  b: 2\n", 3, 3, "不以“- ”开头"},                 // the library says line 1
-		{"a: x\nb: \"open\nc: 1\nd: 2\n", 2, 0, "引号"},             // the library says line 4
+		{"a: x\nb: \"open\nc: 1\nd: 2\n", 2, 4, "引号"},             // the library says line 4; the column of the quote
 		{"a: x\nb: @x\n", 2, 4, "@"},                              // the library gives no line
 		{"a: x\nb: *nowhere\n", 2, 0, "锚点"},                       // the library gives no line
 		{"a: x\nb: [1, 2\nc: 3\n", 2, 4, "“[”"},                   // unclosed list
@@ -46,6 +46,46 @@ func TestParseErrorLines(t *testing.T) {
 	}
 	if root, d := Parse("a.md", []byte("# only a comment\n"), 1, nil); root != nil || d != nil {
 		t.Errorf("empty document: %v %v", root, d)
+	}
+}
+
+// TestSecondDocument: settings after a "---" or "..." line, which the
+// library drops without a word, are an error at that line; a marker with
+// nothing after it is not.
+func TestSecondDocument(t *testing.T) {
+	tests := []struct {
+		src       string
+		firstLine int
+		line      int // 0: no error
+		msg, hint string
+	}{
+		{"title: 第一\n---\ntitle: 第二\nbogus: 1\n", 1, 2, "--- 把设置分成了两份", "site.yaml 只能有一份设置;删掉 --- 或把两部分合并"},
+		{"title: 第一\n...\ntitle: 第二\n", 1, 2, "... 表示设置到此结束", "删掉 ..."},
+		{"title: 第一\n--- x\n", 1, 2, "---", ""},
+		{"title: 第一\n---\ntitle: [\n", 1, 2, "---", ""},
+		{"---\n---\ntitle: 第二\n", 1, 2, "---", ""},
+		{"title: 第一\n...\n---\ntitle: 第二\n", 1, 3, "---", ""},
+		{"title: |\n  第一\n  ---\n", 1, 0, "", ""},
+		{"title: 第一\n---\n", 1, 0, "", ""},
+		{"title: 第一\n...\n", 1, 0, "", ""},
+		{"title: 第一\n---\n# 注释\n...\n", 1, 0, "", ""},
+		{"---\ntitle: 第一\n", 1, 0, "", ""},
+		{"title: 第一\n---x: 1\n", 1, 0, "", ""},
+		// Front matter: the lines are the file's, and the hint says where.
+		{"title: 第一\n...\ntags: [a]\n", 2, 3, "... 表示设置到此结束", "front matter(两行 --- 之间)只能有一份设置"},
+		{"title: 第一\n...\n", 2, 0, "", ""},
+	}
+	for _, tt := range tests {
+		root, d := Parse("site.yaml", []byte(tt.src), tt.firstLine, []byte(tt.src))
+		switch {
+		case tt.line == 0 && (d != nil || root == nil):
+			t.Errorf("%q: %v, want the settings", tt.src, d)
+		case tt.line == 0:
+		case d == nil || root != nil:
+			t.Errorf("%q: no error", tt.src)
+		case d.Line != tt.line || d.Col != 1 || !strings.Contains(d.Message, tt.msg) || !strings.Contains(d.Hint, tt.hint):
+			t.Errorf("%q: got %d:%d %s (%s), want %d:1 %q %q", tt.src, d.Line, d.Col, d.Message, d.Hint, tt.line, tt.msg, tt.hint)
+		}
 	}
 }
 
