@@ -10,7 +10,8 @@ import (
 // the string itself, once, when the templates are parsed: the text of a
 // key cannot change during a build, and pages call T dozens of times
 // each. The action stays an action, so html/template still escapes the
-// string for the context it appears in.
+// string for the context it appears in. A key whose string needs values
+// stays a call, which reports the missing values where it is.
 func (t *Theme) foldStrings(set *template.Template) {
 	for _, tpl := range set.Templates() {
 		if tpl.Tree != nil {
@@ -61,8 +62,10 @@ func (t *Theme) foldPipe(p *parse.PipeNode) {
 		}
 		id, ok := cmd.Args[0].(*parse.IdentifierNode)
 		key, ok2 := cmd.Args[1].(*parse.StringNode)
-		if ok && ok2 && id.Ident == "T" {
-			text := t.translate(key.Text)
+		if !ok || !ok2 || id.Ident != "T" {
+			continue
+		}
+		if text, err := t.translate(key.Text); err == nil {
 			key.Text, key.Quoted = text, strconv.Quote(text)
 			cmd.Args = cmd.Args[1:]
 		}

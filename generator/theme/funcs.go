@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"yipin/generator/config"
+	"yipin/generator/diag"
 	"yipin/generator/site"
 )
 
@@ -17,6 +18,16 @@ type Env struct {
 	Config      *config.Config
 	Asset       func(name string) (string, error) // "css/main.css" → fingerprinted URL
 	Markdownify func(s string) template.HTML
+	// MarkdownifyLinks, when set, is used by markdownify instead of
+	// Markdownify: it renders s the same way, handing each link and image
+	// destination to resolve first, as page bodies do
+	// (markdown.Document.Resolve), and returns the diagnostics of the
+	// links resolve rejected.
+	MarkdownifyLinks func(s string, resolve func(dest string) (string, *diag.Diagnostic)) (template.HTML, []*diag.Diagnostic)
+	// Site returns the site being rendered (nil before it is built): the
+	// links of markdownify resolve against it when the template gives no
+	// page.
+	Site func() *site.Site
 	// Minify, when set, minifies the templates' text once, at load, so
 	// that Execute can report output that needs no minifying.
 	Minify MinifyHTML
@@ -33,7 +44,7 @@ func (t *Theme) funcs(env Env) template.FuncMap {
 		"relURL":        cfg.RelURL,
 		"absURL":        cfg.AbsURL,
 		"asset":         env.Asset,
-		"markdownify":   env.Markdownify,
+		"markdownify":   t.markdownify(env),
 		"dateCN":        DateCN,
 		"date":          formatDate,
 		"truncate":      Truncate,
@@ -109,9 +120,29 @@ func GroupByYear(pages []*site.Page) []YearGroup {
 	return groups
 }
 
-// first returns at most n items of a list.
-func first(n int, pages []*site.Page) []*site.Page {
-	return pages[:min(max(n, 0), len(pages))]
+// first returns at most n items of a list: pages, terms, words, any
+// slice or array. nil gives nil.
+func first(n int, list any) (any, error) {
+	n = max(n, 0)
+	if pages, ok := list.([]*site.Page); ok { // the common case, without reflect
+		return pages[:min(n, len(pages))], nil
+	}
+	if list == nil {
+		return nil, nil
+	}
+	v := reflect.ValueOf(list)
+	switch v.Kind() {
+	case reflect.Slice:
+		return v.Slice(0, min(n, v.Len())).Interface(), nil
+	case reflect.Array:
+		out := reflect.MakeSlice(reflect.SliceOf(v.Type().Elem()), min(n, v.Len()), min(n, v.Len()))
+		reflect.Copy(out, v)
+		return out.Interface(), nil
+	}
+	return nil, &funcError{
+		msg:  fmt.Sprintf("first 要从列表中取前几项,这里给的是%s", typeName(v.Type().String())),
+		hint: "用法:first 5 .Pages;数字在前,列表在后",
+	}
 }
 
 // where keeps the pages whose field (a field or method name such as

@@ -3,7 +3,11 @@ package theme
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -184,15 +188,54 @@ func TestFirst(t *testing.T) {
 		{9, "badce"},
 	}
 	for _, tt := range tests {
-		if got := titlesOf(first(tt.n, pages)); got != tt.want {
-			t.Errorf("first %d = %q, want %q", tt.n, got, tt.want)
+		got, err := first(tt.n, pages)
+		if err != nil || titlesOf(got.([]*site.Page)) != tt.want {
+			t.Errorf("first %d = %v, %v, want %q", tt.n, got, err, tt.want)
 		}
 	}
-	if got := first(3, nil); len(got) != 0 {
-		t.Errorf("first of nothing = %v", got)
+	if got, err := first(3, nil); got != nil || err != nil {
+		t.Errorf("first of nothing = %v, %v", got, err)
 	}
 	if out := render(t, `{{ range first 2 .Pages }}{{ .Title }}{{ end }}`, &site.Page{Pages: pages}); out != "ba" {
 		t.Errorf("first in a template = %q", out)
+	}
+}
+
+// first takes any list, not only pages: the README says so.
+func TestFirstAnyList(t *testing.T) {
+	tests := []struct {
+		list any
+		n    int
+		want any
+	}{
+		{[]string{"党建", "学习", "实践"}, 2, []string{"党建", "学习"}},
+		{[]string{"党建"}, 5, []string{"党建"}},
+		{[]int{1, 2, 3}, 0, []int{}},
+		{[3]int{1, 2, 3}, 2, []int{1, 2}},
+		{[]any{"a", 1}, 1, []any{"a"}},
+		{[]*site.Term{{Name: "一"}, {Name: "二"}}, 1, []*site.Term{{Name: "一"}}},
+		{[]string(nil), 3, []string(nil)},
+	}
+	for _, tt := range tests {
+		got, err := first(tt.n, tt.list)
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("first %d %v = %#v, %v, want %#v", tt.n, tt.list, got, err, tt.want)
+		}
+	}
+	for _, bad := range []any{3, "党建", map[string]int{"a": 1}} {
+		if _, err := first(1, bad); err == nil || !strings.Contains(err.Error(), "first") {
+			t.Errorf("first 1 %v: want an error naming first, got %v", bad, err)
+		}
+	}
+	page := &site.Page{Keywords: []string{"党建", "学习", "实践"},
+		Terms: map[string][]*site.Term{"tags": {{Name: "支部"}, {Name: "品牌"}, {Name: "案例"}}}}
+	out := render(t, `{{ range first 2 .Keywords }}{{ . }}、{{ end }}|{{ range first 1 .Tags }}{{ .Name }}{{ end }}|{{ len (first 9 .Tags) }}`, page)
+	if out != "党建、学习、|支部|3" {
+		t.Errorf("first on words and terms = %q", out)
+	}
+	d := renderErr(t, "\n{{ first 1 .Title }}", &site.Page{Title: "标题"})
+	if d.Line != 2 || !strings.Contains(d.Message, "first 要从列表中取前几项,这里给的是文字") {
+		t.Errorf("first on a string: %s", d.Error())
 	}
 }
 
@@ -251,11 +294,59 @@ func TestDict(t *testing.T) {
 
 func TestT(t *testing.T) {
 	th := mustLoad(t, map[string]string{
-		"layouts/test.html": `{{ T "home" }}|{{ T "pages" 12 }}|{{ T "missing.key" }}|{{ T "of" 2 5 }}|{{ T "pages" }}`,
-		"i18n/zh-CN.yaml":   "home: 首页\npages: 共 %d 篇\nof: 第 %d 页，共 %d 页\n",
+		"layouts/test.html": `{{ T "home" }}|{{ T "pages" 12 }}|{{ T "missing.key" }}|{{ T "of" 2 5 }}|{{ T "rate" }}|{{ T "pct" 95 }}`,
+		"i18n/zh-CN.yaml":   "home: 首页\npages: 共 %d 篇\nof: 第 %d 页，共 %d 页\nrate: 完成率 100% 以上\npct: 完成 %d%%\n",
 	})
-	if got := run(t, th, "test.html", nil); got != "首页|共 12 篇|missing.key|第 2 页，共 5 页|共 %d 篇" {
+	if got := run(t, th, "test.html", nil); got != "首页|共 12 篇|missing.key|第 2 页，共 5 页|完成率 100% 以上|完成 95%" {
 		t.Errorf("T = %q", got)
+	}
+}
+
+// Values that do not fit a string are a template error naming the key,
+// not Go's "%!(EXTRA int=3)" on the page.
+func TestTWrongValues(t *testing.T) {
+	strs := "pages: 共 %d 篇\nof: 第 %d 页，共 %d 页\nname: 作者 %s\n"
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{`{{ T "pages" 12 3 }}`, []string{"界面文字 pages(“共 %d 篇”)需要 1 个值,这里给了 2 个"}},
+		{`{{ T "of" 2 }}`, []string{"of", "需要 2 个值,这里给了 1 个"}},
+		// without values, the string with its placeholders would show
+		{`{{ T "pages" }}`, []string{"pages", "需要 1 个值,这里给了 0 个"}},
+		{`{{ T "pages" "十二" }}`, []string{"pages", "不相配", "%!d(string=十二)"}},
+	}
+	for _, tt := range tests {
+		th := mustLoad(t, map[string]string{"layouts/test.html": "<p>\n  " + tt.src + "</p>", "i18n/zh-CN.yaml": strs})
+		var b bytes.Buffer
+		_, d := th.Execute(&b, "test.html", &site.Page{}, nil)
+		if d == nil {
+			t.Errorf("%s: no error; output %q", tt.src, b.String())
+			continue
+		}
+		if d.Line != 2 || d.Col != 6 || !strings.Contains(d.Hint, "themes/test/i18n/zh-CN.yaml") {
+			t.Errorf("%s: at %s, hint %q; want line 2, col 6 and the strings file", tt.src, d.Location(), d.Hint)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(d.Message, w) {
+				t.Errorf("%s: message %q lacks %q", tt.src, d.Message, w)
+			}
+		}
+	}
+}
+
+func TestCountValues(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"首页", 0}, {"共 %d 篇", 1}, {"第 %d 页，共 %d 页", 2}, {"%s 的 %v", 2}, {"%.1f 分", 1},
+		{"100%", 0}, {"完成 %d%%", 1}, {"100% 以上", 0}, {"%5d", 1}, {"%*d", 2}, {"%[2]d %[1]s", -1},
+	}
+	for _, tt := range tests {
+		if got := countValues(tt.s); got != tt.want {
+			t.Errorf("countValues(%q) = %d, want %d", tt.s, got, tt.want)
+		}
 	}
 }
 
@@ -401,5 +492,41 @@ func TestSmallFuncs(t *testing.T) {
 	}
 	if got := render(t, `{{ join . "、" }}`, []string{"党建", "学习"}); got != "党建、学习" {
 		t.Errorf("join = %q", got)
+	}
+}
+
+// TestREADMEListsEveryFunction: the README's table of template functions
+// says it lists them all; it must, and list no function that is gone.
+func TestREADMEListsEveryFunction(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(src), "模板函数(全部列在这里):")
+	if !ok {
+		t.Fatal("README has no table of template functions")
+	}
+	table, _, _ = strings.Cut(strings.TrimLeft(table, "\n"), "\n\n")
+	listed := map[string]bool{}
+	for _, row := range strings.Split(table, "\n") {
+		cells := strings.Split(row, "|")
+		if len(cells) < 3 {
+			continue
+		}
+		// the first cell: `name args`, or several `name`s
+		for _, code := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(cells[1], -1) {
+			listed[strings.Fields(code[1])[0]] = true
+		}
+	}
+	th := mustLoad(t, map[string]string{"layouts/test.html": "x"})
+	for name := range th.funcMap {
+		if !listed[name] {
+			t.Errorf("template function %s is missing from the README's table", name)
+		}
+	}
+	for name := range listed {
+		if th.funcMap[name] == nil && !slices.Contains(builtins, name) {
+			t.Errorf("the README lists %s, which is no template function", name)
+		}
 	}
 }

@@ -15,11 +15,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"yipin/generator/diag"
 	"yipin/generator/site"
@@ -37,7 +35,7 @@ type Theme struct {
 	paginates    map[string]bool               // layout name → reads .Paginator
 	others       map[string][]string           // layout name → body fields it may read on other pages
 	reach        map[string][]string           // layout name → the templates it executes
-	strings      map[string]string             // T's strings
+	strings      map[string]uiString           // T's strings
 	funcMap      template.FuncMap
 	methods      *tmplexec.Methods // site's methods that compiled templates call directly
 	stdlib       bool              // Env.Stdlib
@@ -64,7 +62,7 @@ type Dir struct {
 // from each dir in the same way.
 func Load(dirs []Dir, env Env) (*Theme, []*diag.Diagnostic) {
 	lang := env.Config.Language
-	t := &Theme{files: map[string]string{}, abs: map[string]string{}, strings: map[string]string{}, stdlib: env.Stdlib, methods: siteMethods()}
+	t := &Theme{files: map[string]string{}, abs: map[string]string{}, strings: map[string]uiString{}, stdlib: env.Stdlib, methods: siteMethods()}
 	t.reset()
 	var diags []*diag.Diagnostic
 	sources := map[string][]byte{}
@@ -303,9 +301,7 @@ func (t *Theme) Execute(w *bytes.Buffer, layout string, p *site.Page, data any) 
 		return t.original().Execute(w, layout, p, data)
 	}
 	if err != nil {
-		d := t.execError(err)
-		d.Message = "模板出错:" + d.Message
-		return false, d
+		return false, t.execError(err)
 	}
 	return t.minified[layout], nil
 }
@@ -316,14 +312,13 @@ func (t *Theme) partial(name string, data any) (template.HTML, error) {
 	if !strings.HasPrefix(name, "partials/") {
 		name = "partials/" + name
 	}
-	var b bytes.Buffer
-	var err error
-	if f := t.fastPartials[name]; f != nil {
-		err = t.execute(&b, t.partials, name, f, data)
-	} else {
-		err = t.partials.ExecuteTemplate(&b, name, data) // reports the unknown name
+	f := t.fastPartials[name]
+	if f == nil {
+		e := t.missingPartial(name)
+		return "", &funcError{msg: e.msg, hint: e.hint}
 	}
-	if err != nil {
+	var b bytes.Buffer
+	if err := t.execute(&b, t.partials, name, f, data); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
@@ -362,76 +357,6 @@ func (t *Theme) Forget() {
 	if t.originalParsed.Load() {
 		t.original().Forget()
 	}
-}
-
-// errRE matches the position in a template error: "template: NAME:LINE:COL: ",
-// "template: NAME:LINE: " or "template: NAME: " (html/template writes
-// "html/template:NAME:…"). COL is Go's 0-based byte offset in the line.
-var errRE = regexp.MustCompile(`template: ?([^:\s]+):(?:(\d+):)?(?:(\d+):)? `)
-
-// startedRE finds where an unclosed action began: the parser reports the
-// line where it gave up, usually the end of the file.
-var startedRE = regexp.MustCompile(`started at ([^:\s]+):(\d+)$`)
-
-func (t *Theme) parseError(err error) *diag.Diagnostic {
-	d := t.execError(err)
-	d.Message = "模板语法有误:" + d.Message
-	d.Hint = "检查 {{ }} 是否成对、函数名和参数是否写对;模板语法见 Go html/template 文档"
-	return d
-}
-
-// execError turns a template error into a diagnostic at the template's
-// file:line:col. The innermost position is the most useful: errors raised
-// inside a partial name the partial last.
-func (t *Theme) execError(err error) *diag.Diagnostic {
-	msg := err.Error()
-	all := errRE.FindAllStringSubmatchIndex(msg, -1)
-	if len(all) == 0 {
-		return diag.New("", 0, 0, "%s", msg).WithHint("检查模板中的字段名和函数用法")
-	}
-	m := all[len(all)-1]
-	name := msg[m[2]:m[3]]
-	line, col := 0, -1
-	if m[4] >= 0 {
-		line, _ = strconv.Atoi(msg[m[4]:m[5]])
-	}
-	if m[6] >= 0 {
-		col, _ = strconv.Atoi(msg[m[6]:m[7]])
-	}
-	rest := msg[m[1]:]
-	if s := startedRE.FindStringSubmatch(rest); s != nil && s[1] == name {
-		line, _ = strconv.Atoi(s[2])
-		col = -1
-	}
-	file := t.files[name]
-	if file == "" {
-		file = name
-	}
-	src, rerr := os.ReadFile(t.abs[name])
-	d := diag.New(file, line, runeCol(src, line, col), "%s", rest).WithHint("检查模板中的字段名和函数用法")
-	if rerr == nil {
-		d.WithSource(src)
-	}
-	return d
-}
-
-// runeCol turns Go's 0-based byte offset in a line of src into the 1-based
-// column in characters that diagnostics use; -1 (no column) gives 0.
-func runeCol(src []byte, line, byteCol int) int {
-	if byteCol < 0 {
-		return 0
-	}
-	for i := 1; i < line && len(src) > 0; i++ {
-		if j := bytes.IndexByte(src, '\n'); j >= 0 {
-			src = src[j+1:]
-		} else {
-			src = nil
-		}
-	}
-	if byteCol > len(src) {
-		return byteCol + 1
-	}
-	return utf8.RuneCount(src[:byteCol]) + 1
 }
 
 // Unminified lists the layouts whose templates could not be minified at

@@ -237,8 +237,8 @@ func TestExecuteErrorPosition(t *testing.T) {
 		// Columns count characters, not bytes.
 		{"_default/terms.html", &page{"标题"}, "themes/test/layouts/_default/terms.html", 2, 11, "<h1>标题：{{ .Missing }}</h1>", "Missing"},
 		// html/template's escaping errors, found on the first Execute.
-		{"_default/term.html", &page{"标题"}, "themes/test/layouts/_default/term.html", 1, 63, "<a href=\"{{ if .Title }}/path/{{ else }}/search?q={{ end }}{{ .Title }}\">x</a>", "ambiguous"},
-		{"_default/year.html", &page{"标题"}, "themes/test/layouts/_default/year.html", 0, 0, "", "non-text context"},
+		{"_default/term.html", &page{"标题"}, "themes/test/layouts/_default/term.html", 1, 63, "<a href=\"{{ if .Title }}/path/{{ else }}/search?q={{ end }}{{ .Title }}\">x</a>", "网址"},
+		{"_default/year.html", &page{"标题"}, "themes/test/layouts/_default/year.html", 0, 0, "", "没闭合"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.layout, func(t *testing.T) {
@@ -284,19 +284,19 @@ func TestExecuteUnknownLayout(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
-		name string
-		file string
-		src  string
-		line int
+		name      string
+		file      string
+		src       string
+		line, col int
 	}{
-		{"unknown function", "layouts/_default/single.html", "<html>\n<body>\n{{ nosuch .Title }}\n</body>", 3},
+		{"unknown function", "layouts/_default/single.html", "<html>\n<body>\n{{ nosuch .Title }}\n</body>", 3, 4},
 		// Reported where the action starts, not where the file ends.
-		{"unclosed action", "layouts/index.html", "a\nb\nc\n{{ .Title \n\n", 4},
-		// A missing end is found where the file ends.
-		{"missing end", "layouts/_default/list.html", "{{ if .Title }}\nx", 2},
-		{"bad partial", "layouts/partials/nav.html", "<nav>\n{{ range }}\n</nav>", 2},
-		{"bad baseof", "layouts/_default/baseof.html", "x\n{{ block \"main\" . }}", 2},
-		{"unknown function in a define", "layouts/news/single.html", "{{ define \"main\" }}\n\n{{ nosuch }}{{ end }}", 3},
+		{"unclosed action", "layouts/index.html", "a\nb\nc\n{{ .Title \n\n", 4, 1},
+		// A missing end is reported at the action it should close.
+		{"missing end", "layouts/_default/list.html", "{{ if .Title }}\nx", 1, 1},
+		{"bad partial", "layouts/partials/nav.html", "<nav>\n{{ range }}\n</nav>", 2, 1},
+		{"bad baseof", "layouts/_default/baseof.html", "x\n{{ block \"main\" . }}", 2, 1},
+		{"unknown function in a define", "layouts/news/single.html", "{{ define \"main\" }}\n\n{{ nosuch }}{{ end }}", 3, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -311,8 +311,8 @@ func TestParseErrors(t *testing.T) {
 				t.Fatal("want a diagnostic")
 			}
 			d := ds[0]
-			if d.File != "themes/test/"+tt.file || d.Line != tt.line {
-				t.Errorf("at %s, want themes/test/%s:%d (%s)", d.Location(), tt.file, tt.line, d.Message)
+			if d.File != "themes/test/"+tt.file || d.Line != tt.line || d.Col != tt.col {
+				t.Errorf("at %s, want themes/test/%s:%d:%d (%s)", d.Location(), tt.file, tt.line, tt.col, d.Message)
 			}
 			if !strings.HasPrefix(d.Message, "模板语法") || d.Hint == "" {
 				t.Errorf("message = %q hint = %q", d.Message, d.Hint)

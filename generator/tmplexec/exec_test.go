@@ -122,7 +122,12 @@ var testFuncs = htmltemplate.FuncMap{
 		}
 		return v
 	},
-	"tr": func(key string, args ...any) string { return key + fmt.Sprint(len(args), args) },
+	"tr": func(key string, args ...any) (string, error) {
+		if key == "坏" {
+			return "", errors.New("界面文字失败")
+		}
+		return key + fmt.Sprint(len(args), args), nil
+	},
 	"part": func(name string, data any, variant ...any) (htmltemplate.HTML, error) {
 		if name == "坏" {
 			return "", errors.New("部分模板失败")
@@ -268,6 +273,7 @@ func TestDeclines(t *testing.T) {
 		`{{.Title | .Double}}`,
 		`{{.NilSelf.Double}}`,
 		`{{part "坏" .Count}}`,
+		`{{tr "坏" .Count}}`,
 		`{{cut "2" .Title}}`,
 		`{{day .Title}}`,
 	} {

@@ -95,8 +95,14 @@ func directFunc(fn reflect.Value) funcCall {
 			r := f(int(a[0].Int()), a[1].Interface())
 			return reflect.ValueOf(&r).Elem()
 		}
-	case func(string, ...any) string:
-		return func(a []reflect.Value) reflect.Value { return reflect.ValueOf(f(a[0].String(), anys(a[1:])...)) }
+	case func(string, ...any) (string, error):
+		return func(a []reflect.Value) reflect.Value {
+			s, err := f(a[0].String(), anys(a[1:])...)
+			if err != nil {
+				giveUp("error calling: %v", err)
+			}
+			return reflect.ValueOf(s)
+		}
 	case func(string, any, ...any) (htmltemplate.HTML, error):
 		return func(a []reflect.Value) reflect.Value {
 			h, err := f(a[0].String(), a[1].Interface(), anys(a[2:])...)
