@@ -1,10 +1,10 @@
 package build
 
 import (
-	"cmp"
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -14,7 +14,6 @@ import (
 	"yipin/generator/config"
 	"yipin/generator/diag"
 	"yipin/generator/publish"
-	"yipin/generator/render"
 	"yipin/generator/site"
 	"yipin/generator/theme"
 )
@@ -24,15 +23,6 @@ import (
 func themeDirs(source string, cfg *config.Config) []theme.Dir {
 	dir, display := cfg.ThemeDir(source)
 	return []theme.Dir{{Path: dir, Display: display}, {Path: source, Display: ""}}
-}
-
-// checkTheme reports a theme folder that does not exist.
-func checkTheme(dirs []theme.Dir) *diag.Diagnostic {
-	if exists(dirs[0].Path) {
-		return nil
-	}
-	return diag.New("site.yaml", 0, 0, "找不到主题文件夹 %s", dirs[0].Display).
-		WithHint("检查 site.yaml 中的 theme,它是 themes/ 下的文件夹名(默认 default),也可以写主题文件夹的路径")
 }
 
 // walkFiles lists the files under sub/ of each dir by their slash paths
@@ -79,46 +69,206 @@ func staticFiles(dirs []theme.Dir) ([]site.File, []*diag.Diagnostic) {
 	return out, diags
 }
 
-// publishAssets publishes the files of assets/: stylesheets and scripts
-// minified and fingerprinted, the rest as they are. The highlighting
-// stylesheet of the Markdown stage is published as css/syntax.css. It
-// returns each asset's site path by its name ("css/main.css").
+// publishAssets publishes the files of assets/ under names that carry a
+// hash of their content ("css/main.css" → "css/main.3f9a2c1d7e.css",
+// "img/x.png" → "img/x.5d41402abc.png"), minified when minify knows
+// their type. In stylesheets and scripts, the references to other files
+// (publish.Refs) are rewritten first: to another asset's hashed name, and
+// from the site root to a path relative to the asset, so that they hold
+// under any base path. Assets are published after the assets they refer
+// to, so a change reaches the names of every asset that refers to it. The
+// highlighting stylesheet of the Markdown stage is published as
+// css/syntax.css. It returns each asset's site path by its name
+// ("css/main.css").
 func publishAssets(pub *publish.Publisher, dirs []theme.Dir, syntaxCSS []byte) (map[string]string, []*diag.Diagnostic) {
 	files, diags := walkFiles(dirs, "assets")
-	names := make([]string, 0, len(files)+1)
-	for rel := range files {
-		names = append(names, rel)
-	}
-	slices.Sort(names)
-	paths := map[string]string{}
-	publishOne := func(name string, data []byte) {
-		ext := path.Ext(name)
-		if ext != ".css" && ext != ".js" {
-			if err := pub.Output(name, data); err != nil {
-				diags = append(diags, diag.New(name, 0, 0, "写出资源失败:%v", err))
-			}
-			paths[name] = "/" + name
-			return
-		}
-		hashed, err := pub.Asset(name, data)
-		if err != nil {
-			diags = append(diags, diag.New(name, 0, 0, "%v", err).WithHint("检查这个文件的语法"))
-			return
-		}
-		paths[name] = "/" + hashed
+	a := &assets{
+		pub: pub, files: files, outside: newOutside(dirs),
+		src: map[string][]byte{}, paths: map[string]string{}, state: map[string]visit{},
 	}
 	if _, ok := files["css/syntax.css"]; !ok {
-		publishOne("css/syntax.css", syntaxCSS)
+		files["css/syntax.css"] = site.File{Name: "css/syntax.css"}
+		a.src["css/syntax.css"] = syntaxCSS
 	}
+	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
-		data, err := os.ReadFile(files[name].Abs)
-		if err != nil {
-			diags = append(diags, diag.New(files[name].Name, 0, 0, "读取资源失败:%v", err))
-			continue
+		if d := a.outside.sameName(name, files[name]); d != nil {
+			diags = append(diags, d)
 		}
-		publishOne(name, data)
+		a.visit(name)
 	}
-	return paths, diags
+	return a.paths, append(diags, a.diags...)
+}
+
+// assets is the state of publishAssets.
+type assets struct {
+	pub     *publish.Publisher
+	files   map[string]site.File // by name: "css/main.css"
+	outside outside
+	src     map[string][]byte // content given rather than read (css/syntax.css)
+	paths   map[string]string // published: name → site path
+	state   map[string]visit
+	stack   []string // the assets being visited, each referring to the next
+	diags   []*diag.Diagnostic
+}
+
+// visit is where publishAssets is with an asset.
+type visit uint8
+
+const (
+	unseen visit = iota
+	visiting
+	done
+)
+
+// visit publishes the asset name after the assets it refers to.
+func (a *assets) visit(name string) {
+	if a.state[name] != unseen {
+		return
+	}
+	a.state[name] = visiting
+	a.stack = append(a.stack, name)
+	defer func() {
+		a.state[name] = done
+		a.stack = a.stack[:len(a.stack)-1]
+	}()
+	f := a.files[name]
+	data, ok := a.src[name]
+	if !ok {
+		var err error
+		if data, err = os.ReadFile(f.Abs); err != nil {
+			a.diags = append(a.diags, diag.New(f.Name, 0, 0, "读取资源失败:%v", err).
+				WithHint("检查这个文件是否存在、能否读取"))
+			return
+		}
+	}
+	refs := publish.Refs(name, data)
+	for _, r := range refs {
+		if t, ok := a.assetTarget(name, r); ok && a.state[t] == visiting {
+			a.diags = append(a.diags, a.cycle(f, data, r, t))
+		} else if ok {
+			a.visit(t)
+		}
+	}
+	urls, ok := a.retarget(name, f, data, refs)
+	if !ok {
+		return
+	}
+	hashed, err := a.pub.Asset(name, publish.Rewrite(data, refs, urls))
+	if err != nil {
+		a.diags = append(a.diags, diag.New(f.Name, 0, 0, "%v", err).WithHint("检查这个文件的语法"))
+		return
+	}
+	a.paths[name] = "/" + hashed
+}
+
+// assetTarget is the name of the asset r, in the asset from, refers to.
+func (a *assets) assetTarget(from string, r publish.Ref) (string, bool) {
+	t, ok := r.Target(from)
+	if !ok {
+		return "", false
+	}
+	t = strings.TrimPrefix(t, "/")
+	_, ok = a.files[t]
+	return t, ok
+}
+
+// retarget is the URL each reference of the asset name is to have: an
+// asset's published name, a static or content file from the site root
+// made relative, the rest as it is. It reports a reference to a file that
+// does not exist, and returns false when a reference cannot be written.
+func (a *assets) retarget(name string, f site.File, data []byte, refs []publish.Ref) ([]string, bool) {
+	urls := make([]string, len(refs))
+	ok := true
+	for i, r := range refs {
+		urls[i] = r.URL
+		t, follow := r.Target(name)
+		_, isAsset := a.files[strings.TrimPrefix(t, "/")]
+		switch {
+		case !follow:
+		case isAsset:
+			p, published := a.paths[strings.TrimPrefix(t, "/")]
+			if !published { // a cycle, or the target failed: reported already
+				ok = false
+				continue
+			}
+			urls[i] = r.Retarget(name, p)
+		case a.outside.find(t) != "":
+			if r.Rooted() {
+				urls[i] = r.Retarget(name, t)
+			}
+		default:
+			a.diags = append(a.diags, missingRef(f, data, r, t))
+			ok = false
+		}
+	}
+	return urls, ok
+}
+
+// missingRef reports a reference to a file that is neither an asset nor
+// a static or content file.
+func missingRef(f site.File, data []byte, r publish.Ref, target string) *diag.Diagnostic {
+	line, col := diag.Position(data, r.Start)
+	where := ""
+	if !r.Rooted() {
+		where = "它指向网站的 " + target + ","
+	}
+	return diag.New(f.Name, line, col, "%s 引用的 “%s” 找不到:%sassets/、static/ 和 content/ 里都没有这个文件", r.Kind, r.URL, where).
+		WithHint("检查文件名和路径的拼写(相对路径从这个文件所在的文件夹算起;以 / 开头的路径从网站根目录算起,不要写 base_url 里的路径前缀,yipin 会自动处理);被引用的文件放在 assets/(发布时文件名带内容哈希)或 static/(原样复制);外部网站的文件请写完整网址(https://…)").
+		WithSource(data)
+}
+
+// cycle reports the reference r, in the asset f, that leads back to the
+// asset to, which is being published: each name depends on the other's.
+func (a *assets) cycle(f site.File, data []byte, r publish.Ref, to string) *diag.Diagnostic {
+	i := slices.Index(a.stack, to)
+	chain := strings.Join(append(slices.Clone(a.stack[i:]), to), " → ")
+	line, col := diag.Position(data, r.Start)
+	return diag.New(f.Name, line, col, "资源文件循环引用:%s", chain).
+		WithHint("资源文件的名字带有内容哈希,被引用的文件要先定下名字,所以资源文件之间不能互相引用成环;把两边共用的部分移到第三个文件里,让它们都引用这个文件,或者删掉其中一个引用").
+		WithSource(data)
+}
+
+// outside finds the files besides assets that a reference may name:
+// the files of static/ and, by the same path, of content/. (A content
+// file in a folder whose slug changes its path is not found: a
+// stylesheet names it by its full URL.)
+type outside struct {
+	statics map[string]site.File // by path: "images/x.png"
+	content string               // the content folder
+}
+
+func newOutside(dirs []theme.Dir) outside {
+	statics, _ := walkFiles(dirs, "static") // staticFiles reports the errors
+	return outside{statics: statics, content: filepath.Join(dirs[len(dirs)-1].Path, "content")}
+}
+
+// find is the name of the file at the site path p ("/images/x.png"), or
+// "" when there is none.
+func (o outside) find(p string) string {
+	rel := strings.TrimPrefix(p, "/")
+	if f, ok := o.statics[rel]; ok {
+		return f.Name
+	}
+	if strings.HasSuffix(rel, "/") || strings.HasSuffix(rel, ".md") || !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return ""
+	}
+	if fi, err := os.Stat(filepath.Join(o.content, filepath.FromSlash(rel))); err == nil && fi.Mode().IsRegular() {
+		return path.Join("content", rel)
+	}
+	return ""
+}
+
+// sameName reports the asset f, named name, when a static or content file
+// has its path: the asset is published under a hashed name, and /name in
+// a stylesheet leads to it, but a link elsewhere leads to the file.
+func (o outside) sameName(name string, f site.File) *diag.Diagnostic {
+	other := o.find("/" + name)
+	if other == "" {
+		return nil
+	}
+	return diag.New(other, 0, 0, "文件 %s 与资源文件 %s 同名:资源文件发布时名字带内容哈希,样式表和脚本里写的 /%s 会指向资源文件,别处的链接却指向这个文件", other, f.Name, name).
+		WithHint("删掉其中一个,或者给其中一个改名;要替换主题里的文件,把新文件放在站点里对应的位置(主题 static/ 里的文件放站点 static/,assets/ 里的放 assets/)")
 }
 
 // CheckDestination refuses output folders whose replacement would destroy
@@ -191,44 +341,4 @@ func firstEntry(dir string) (string, error) {
 		return "", err
 	}
 	return names[0], nil
-}
-
-// collisions reports every file copied as it is (from static/ of the
-// theme or the site, or from content/) that lands on the path of an
-// output the site renders or of another such file: one would silently
-// replace the other. A theme's static file replaced by the site's own
-// is an override, not a collision (walkFiles keeps only the site's), and
-// so is a static robots.txt, which the renderer then leaves out.
-func (b *run) collisions(outs []render.Output) []*diag.Diagnostic {
-	// who writes each path: an output (described only when it collides)
-	// or a named file
-	type owner struct {
-		out  *render.Output
-		name string
-	}
-	owners := make(map[string]owner, len(outs)+len(b.assets)+len(b.statics)+len(b.site.Files))
-	for i := range outs {
-		owners[outs[i].Rel] = owner{out: &outs[i]}
-	}
-	for name, p := range b.assets {
-		owners[strings.TrimPrefix(p, "/")] = owner{name: "资源文件 assets/" + name}
-	}
-	var diags []*diag.Diagnostic
-	for _, files := range [][]site.File{b.statics, b.site.Files} {
-		for _, f := range files {
-			rel := strings.TrimPrefix(f.Path, "/")
-			name := cmp.Or(f.Name, f.Abs)
-			prev, ok := owners[rel]
-			if !ok {
-				owners[rel] = owner{name: "文件 " + name}
-				continue
-			}
-			if prev.out != nil {
-				prev.name = prev.out.Describe()
-			}
-			diags = append(diags, diag.New(name, 0, 0, "文件 %s 与%s 都要发布到 /%s,一个会覆盖另一个", name, prev.name, rel).
-				WithHint("重命名、移动或删除这个文件;另一方是页面时,也可以在它的 front matter 里用 slug 或 url 换一个网址"))
-		}
-	}
-	return diags
 }

@@ -1,5 +1,6 @@
 // Package publish takes finished outputs to their destination: it minifies
-// them, fingerprints stylesheets and scripts, and writes them into a fresh
+// them, fingerprints assets (rewriting the references between stylesheets,
+// scripts and the files they use, refs.go), and writes them into a fresh
 // folder that replaces public/ only when the whole build has succeeded.
 package publish
 

@@ -70,9 +70,10 @@ func (p *Publisher) File(rel, src string) error {
 	return p.Output(rel, data)
 }
 
-// Asset minifies a stylesheet or script, names it after a hash of its
-// content ("css/main.css" → "css/main.3f9a2c1d7e.css") and writes it. It
-// returns the new slash path.
+// Asset minifies a file of assets/ when minify knows its type, names it
+// after a hash of the result ("css/main.css" → "css/main.3f9a2c1d7e.css",
+// "img/x.png" → "img/x.5d41402abc.png") and writes it. It returns the new
+// slash path, in the same folder.
 func (p *Publisher) Asset(rel string, data []byte) (string, error) {
 	var buf bytes.Buffer
 	if err := p.min.Minify(&buf, rel, data); err != nil {
