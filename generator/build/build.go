@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -114,13 +115,16 @@ type run struct {
 	md    *markdown.Converter
 	site  *site.Site
 	theme *theme.Theme
-	pub   *publish.Publisher
-	min   *publish.Minifier
-	out   destination
-	lock  interface{ Unlock() error } // Destination's (publish.Lock), while a build writes it
-	r     *render.Renderer
-	reads sync.Pool // *[]byte buffers that convert reads Markdown files into
-	htmls sync.Pool // *[]byte buffers that Markdown is converted into, then minified out of
+	// themeLoaded tells that the templates and assets loaded without
+	// errors, so pages can be rendered
+	themeLoaded bool
+	pub         *publish.Publisher
+	min         *publish.Minifier
+	out         destination
+	lock        interface{ Unlock() error } // Destination's (publish.Lock), while a build writes it
+	r           *render.Renderer
+	reads       sync.Pool // *[]byte buffers that convert reads Markdown files into
+	htmls       sync.Pool // *[]byte buffers that Markdown is converted into, then minified out of
 	// stdlib executes templates with html/template alone, without their
 	// compiled form (tmplexec): tests compare the two.
 	stdlib bool
@@ -153,10 +157,7 @@ func (b *run) build() error {
 	if b.opts.BaseURL != "" {
 		b.diags.Add(cfg.SetBaseURL(b.opts.BaseURL))
 	}
-	if cfg.Domain() == "" {
-		b.diags.Add(diag.Warn("site.yaml", 0, 0, "base_url 不是完整网址,sitemap.xml、RSS 和 canonical 中的网址将缺少域名").
-			WithHint("发布前把 base_url 写成完整网址,例如 https://example.gov.cn/dangjian/,或构建时加 --base-url"))
-	}
+	b.diags.Add(cfg.PathOnlyBaseURL())
 	b.cfg = cfg
 	out, dest, err := b.destination()
 	if out == nil {
@@ -180,8 +181,10 @@ func (b *run) build() error {
 	jobs := b.r.Outputs()
 	b.diags.AddAll(b.clashes(jobs))
 	if b.diags.HasErrors() {
-		out.Abort()
-		return b.diags.Err()
+		// Render anyway, writing nothing, so that one run reports the
+		// problems of every stage: a page's broken links and the
+		// template errors too, not only the first stage's.
+		b.r.Out = discard{}
 	}
 	b.diags.AddAll(b.r.Render(b.ctx, jobs))
 	b.step("渲染")
@@ -255,7 +258,7 @@ func (b *run) load() error {
 	wg.Go(func() {
 		var ds []*diag.Diagnostic
 		sources, files, ds = content.Load(filepath.Join(b.opts.Source, "content"), "content", content.Options{
-			Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Workers: b.opts.Workers, DropBody: true,
+			Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Fields: site.ModelKeys(), Workers: b.opts.Workers, DropBody: true,
 			Stop: b.ctx.Done(),
 		})
 		b.diags.AddAll(ds)
@@ -273,10 +276,11 @@ func (b *run) load() error {
 	if err := b.ctx.Err(); err != nil {
 		return err // what was read is partial (content.Options.Stop)
 	}
-	if b.diags.HasErrors() {
-		return b.diags.Err()
-	}
-	s, ds := site.New(b.cfg, sources, files, site.Options{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now})
+	// The model is made even when files failed to load, so that its
+	// problems are reported in the same run; links to those files are
+	// not reported again.
+	s, ds := site.New(b.cfg, sources, files, site.Options{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now,
+		Failed: failedSources(b.diags.Items())})
 	b.diags.AddAll(ds)
 	b.site = s
 	s.SetConverter(b.convert)
@@ -293,23 +297,42 @@ func (b *run) load() error {
 	b.sources, b.files = sources, files
 	b.copyFiles(s.Files)
 	b.step("模型")
-	if b.diags.HasErrors() {
-		return b.diags.Err()
+	if !b.themeLoaded && b.diags.HasErrors() {
+		return b.diags.Err() // nothing can be rendered
 	}
 	return nil
 }
+
+// failedSources lists the content paths ("news/a.md") of the Markdown
+// files that diagnostics say failed to load.
+func failedSources(ds []*diag.Diagnostic) []string {
+	var paths []string
+	for _, d := range ds {
+		if p, ok := strings.CutPrefix(d.File, "content/"); ok && d.Severity == diag.Error && strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+	}
+	return paths
+}
+
+// discard is where a build that has already failed renders to: nowhere.
+type discard struct{}
+
+func (discard) Output(string, []byte) error   { return nil }
+func (discard) Minified(string, []byte) error { return nil }
 
 // loadTheme publishes assets and static files of the theme and the site,
 // then parses the templates with an asset function that knows the
 // fingerprinted names.
 func (b *run) loadTheme() {
 	dirs := themeDirs(b.opts.Source, b.cfg)
-	if d := checkTheme(dirs); d != nil {
+	if d := b.cfg.CheckTheme(b.opts.Source); d != nil {
 		b.diags.Add(d)
 		return
 	}
 	assets, ds := publishAssets(b.pub, dirs, b.md.CSS())
 	b.diags.AddAll(ds)
+	failed := hasError(ds) // every page would fail to find the asset
 	statics, ds := staticFiles(dirs)
 	b.diags.AddAll(ds)
 	b.copyFiles(statics)
@@ -324,8 +347,13 @@ func (b *run) loadTheme() {
 			return b.cfg.RelURL(p), nil
 		},
 		Markdownify: func(s string) template.HTML { return b.minified(b.md.Inline(s)) },
-		Stdlib:      b.stdlib,
-		Minify:      b.min.HTML,
+		MarkdownifyLinks: func(s string, resolve func(string) (string, *diag.Diagnostic)) (template.HTML, []*diag.Diagnostic) {
+			html, ds := b.md.Fragment(markdown.Document{Body: []byte(s), Resolve: resolve})
+			return b.minified(html), ds
+		},
+		Site:   func() *site.Site { return b.site },
+		Stdlib: b.stdlib,
+		Minify: b.min.HTML,
 	}
 	if b.wholePages {
 		env.Minify = nil
@@ -333,6 +361,12 @@ func (b *run) loadTheme() {
 	t, ds := theme.Load(dirs, env)
 	b.diags.AddAll(ds)
 	b.theme = t
+	b.themeLoaded = t != nil && !failed && !hasError(ds)
+}
+
+// hasError reports whether any of ds is an error.
+func hasError(ds []*diag.Diagnostic) bool {
+	return slices.ContainsFunc(ds, func(d *diag.Diagnostic) bool { return d.Severity == diag.Error })
 }
 
 // convert is the site's Converter: it turns one page's Markdown into
@@ -365,9 +399,31 @@ func (b *run) convert(p *site.Page, first bool) site.Body {
 		}
 	}
 	if s := src.Front.Summary; s != "" {
-		out.Summary, out.Truncated = b.minified(b.md.Inline(s)), true
+		html, ds := b.summary(p, s)
+		out.Summary, out.Truncated = b.minified(html), true
+		if first {
+			b.diags.AddAll(ds)
+		}
 	}
 	return out
+}
+
+// summary renders the summary a page's front matter gives. Its links are
+// resolved as the body's are, so the rare summary with a link is
+// converted as a document of its own, whose positions are moved to where
+// the summary is written.
+func (b *run) summary(p *site.Page, s string) ([]byte, []*diag.Diagnostic) {
+	src := p.Origin()
+	at := src.Front.Pos["summary"]
+	model := b.site
+	html, ds := b.md.Fragment(markdown.Document{File: src.File, Body: []byte(s), BodyLine: at.Line,
+		Resolve: func(dest string) (string, *diag.Diagnostic) { return model.ResolveLink(p, dest) }})
+	for _, d := range ds {
+		if d.Line == at.Line && d.Col > 0 {
+			d.Col += at.Col - 1
+		}
+	}
+	return html, ds
 }
 
 // markdown converts one page's body. Each link is resolved by the site,

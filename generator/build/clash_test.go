@@ -62,3 +62,25 @@ func TestOutputClashes(t *testing.T) {
 		})
 	}
 }
+
+// TestAllStagesReported: one run reports the problems of every stage
+// (loading, the model, rendering), and a link to a file that failed to
+// load is not reported again.
+func TestAllStagesReported(t *testing.T) {
+	article := func(front, body string) string { return "---\n" + front + "\n---\n" + body + "\n" }
+	root, errs := failedBuild(t, map[string]string{
+		"content/a.md": article("title: 甲\ndate: 明天", "正文。"),
+		"content/b.md": "---\ntitle: 乙\n正文没有结束 front matter 的那一行。\n",
+		"content/c.md": article("title: 丙\nslug: same", "见[乙](b.md)。"),
+		"content/d.md": article("title: 丁\nslug: same", "正文。"),
+		"content/e.md": article("title: 戊", "见[不存在的页面](nope.md)。"),
+	})
+	var got []string
+	for _, d := range errs.List {
+		got = append(got, d.File)
+	}
+	if want := []string{"content/a.md", "content/b.md", "content/d.md", "content/e.md"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("errors in %v, want one in each of %v:\n%v", got, want, errs)
+	}
+	assertUntouched(t, root)
+}

@@ -423,7 +423,8 @@ func (s *Session) templateNames(changed []string) []string {
 // when only bodies changed, with the site paths of the pages changed.
 func (s *Session) applyContent(changed []string) (kind string, pages []string, err error) {
 	b := s.b
-	opts := content.Options{Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Workers: b.opts.Workers, DropBody: true}
+	opts := content.Options{Location: b.cfg.Location(), Taxonomies: b.cfg.TaxonomyKeys(), Fields: site.ModelKeys(),
+		Workers: b.opts.Workers, DropBody: true}
 	byAbs := make(map[string]int, len(b.sources))
 	for i, src := range b.sources {
 		byAbs[src.Abs] = i
@@ -477,7 +478,7 @@ func (s *Session) applyContent(changed []string) (kind string, pages []string, e
 		edited = nil
 		for _, p := range changed {
 			if rel, err := filepath.Rel(filepath.Join(s.opts.Source, "content"), p); err == nil {
-				edited = append(edited, filepath.ToSlash(rel))
+				edited = append(edited, content.NormPath(filepath.ToSlash(rel)))
 			}
 		}
 	}

@@ -301,6 +301,24 @@ func dropID(h *ast.Heading) {
 	}
 }
 
+// Fragment renders a short Markdown text, such as a summary written in
+// the front matter or a field a template passes to markdownify, as Inline
+// does, but hands each link and image destination to doc.Resolve as
+// Convert does and returns the problems found. A text without an inline
+// link ("](") has nothing to resolve and goes to Inline.
+func (c *Converter) Fragment(doc Document) ([]byte, []*diag.Diagnostic) {
+	if !bytes.Contains(doc.Body, []byte("](")) {
+		return c.Inline(string(doc.Body)), nil
+	}
+	res := c.Convert(doc)
+	html := bytes.TrimRight(res.HTML, "\n")
+	if inner, ok := bytes.CutPrefix(html, []byte("<p>")); ok && bytes.HasSuffix(inner, []byte("</p>")) &&
+		!bytes.Contains(inner, []byte("<p>")) {
+		html = inner[:len(inner)-len("</p>")]
+	}
+	return html, res.Diagnostics
+}
+
 // CSS returns the stylesheet for highlighted code: rules for the classes
 // the highlighter emits, in one light style with good contrast.
 func (c *Converter) CSS() []byte {

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strings"
 	"time"
+
+	"golang.org/x/net/html"
 
 	"yipin/generator/diag"
 	"yipin/generator/site"
@@ -53,9 +56,10 @@ func (r *Renderer) feed(list *site.Page) func(*bytes.Buffer) *diag.Diagnostic {
 			Language: cfg.Language,
 		}}
 		items := newest(list.Pages, cfg.RSSLimit)
+		origin := strings.TrimSuffix(cfg.AbsURL("/"), cfg.RelURL("/"))
 		for _, p := range items {
 			it := rssItem{Title: p.Title, Link: escapeURL(p.Permalink()), GUID: escapeURL(p.Permalink()),
-				Description: string(p.Summary())}
+				Description: absolute(string(p.Summary()), origin)}
 			if !p.Date.IsZero() {
 				it.PubDate = p.Date.Format(time.RFC1123Z)
 			}
@@ -210,5 +214,40 @@ func (r *Renderer) alias(a site.Alias) func(*bytes.Buffer) *diag.Diagnostic {
 			return diag.New(a.To.File, 0, 0, "生成跳转页失败:%v", err)
 		}
 		return nil
+	}
+}
+
+// absolute makes the root-relative links and sources of an HTML fragment
+// ("/dangjian/news/a/") full URLs under origin ("https://example.gov.cn"):
+// a feed is read away from the site, where a feed reader has nothing to
+// resolve them against. Other links, and everything when origin is "",
+// stay as they are.
+func absolute(fragment, origin string) string {
+	if origin == "" || !strings.Contains(fragment, "=/") && !strings.Contains(fragment, `="/`) {
+		return fragment
+	}
+	var out strings.Builder
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out.String()
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			out.Write(z.Raw())
+			continue
+		}
+		t := z.Token()
+		changed := false
+		for i, a := range t.Attr {
+			if (a.Key == "href" || a.Key == "src") && strings.HasPrefix(a.Val, "/") && !strings.HasPrefix(a.Val, "//") {
+				t.Attr[i].Val, changed = origin+a.Val, true
+			}
+		}
+		if changed {
+			out.WriteString(t.String())
+		} else {
+			out.Write(z.Raw())
+		}
 	}
 }

@@ -216,8 +216,16 @@ func (r *Renderer) Outputs() []Output {
 				jobs = append(jobs, page(p))
 				continue
 			}
-			for _, pg := range site.Paginate(p, size) {
+			pagers := site.Paginate(p, size)
+			for _, pg := range pagers {
 				jobs = append(jobs, Output{Rel: site.OutputFile(pg.Path()), Page: p, Pager: pg})
+			}
+			if len(pagers) > 1 {
+				// page/1/ is the list itself: a redirect, for a reader
+				// who types it or a link made by another generator
+				first := p.Path + "page/1/"
+				jobs = append(jobs, Output{Rel: site.OutputFile(first), Page: p,
+					other: r.alias(site.Alias{From: first, To: p}), what: pageName(p) + " 第 1 页的跳转页"})
 			}
 		case site.KindPage:
 			// listed first

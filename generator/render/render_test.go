@@ -66,8 +66,10 @@ func TestOutputs(t *testing.T) {
 		"404.html",
 		"about/index.html",
 		"archives/2024/index.html",
+		"archives/2024/page/1/index.html", // redirects to the list
 		"archives/2024/page/2/index.html",
 		"archives/2025/index.html",
+		"archives/2025/page/1/index.html",
 		"archives/2025/page/2/index.html",
 		"archives/index.html",
 		"cases/index.html",
@@ -83,12 +85,14 @@ func TestOutputs(t *testing.T) {
 		"news/fourth/index.html",
 		"news/index.html",
 		"news/index.xml",
+		"news/page/1/index.html",
 		"news/page/2/index.html",
 		"news/page/3/index.html",
 		"news/second/index.html",
 		"news/third/index.html",
 		"old/second/index.html",
 		"old/zcjd/index.html",
+		"page/1/index.html",
 		"page/2/index.html",
 		"page/3/index.html",
 		"page/4/index.html",
@@ -153,6 +157,19 @@ func TestPagesAndPagers(t *testing.T) {
 			t.Errorf("%s\n got: %s\nwant: %s", file, g, want)
 		}
 	}
+	// page/1/ of a list of several pages redirects to the list; a list of
+	// one page has none
+	for file, to := range map[string]string{"page/1/index.html": "/dangjian/", "news/page/1/index.html": "/dangjian/news/",
+		"archives/2025/page/1/index.html": "/dangjian/archives/2025/"} {
+		if got := string(out.files[file]); !strings.Contains(got, `http-equiv="refresh" content="0; url=`+to+`"`) {
+			t.Errorf("%s does not redirect to %s:\n%s", file, to, got)
+		}
+	}
+	for _, file := range []string{"cases/page/1/index.html", "news/2024/page/1/index.html", "tags/清廉机关/page/1/index.html"} {
+		if _, ok := out.files[file]; ok {
+			t.Errorf("%s written for a list of one page", file)
+		}
+	}
 }
 
 // TestPagerPageSizes renders lists of every length around the page size
@@ -189,8 +206,11 @@ func TestPagerPageSizes(t *testing.T) {
 			if _, ok := out.files[fmt.Sprintf("news/page/%d/index.html", total+1)]; ok {
 				t.Errorf("pager page %d of %d written", total+1, total)
 			}
-			if _, ok := out.files["news/page/1/index.html"]; ok {
-				t.Error("pager page 1 written at page/1/ (it is the list itself)")
+			// page/1/ is the list itself: a redirect to it when there are
+			// several pages, nothing otherwise
+			first, ok := out.files["news/page/1/index.html"]
+			if redirect := strings.Contains(string(first), `url=/news/"`); ok != (total > 1) || ok && !redirect {
+				t.Errorf("news/page/1/ of %d pages: written %v, redirect %v:\n%s", total, ok, redirect, first)
 			}
 			var want []string
 			for i := n - 1; i >= 0; i-- {

@@ -73,13 +73,13 @@ func (p *Page) Summary() template.HTML { return p.body().Summary }
 // TOC is the table of contents as nested lists; empty for short pages.
 func (p *Page) TOC() template.HTML { return p.body().TOC }
 
-// Truncated reports whether Summary is shorter than Content.
+// Truncated reports whether the page holds anything its Summary does not show.
 func (p *Page) Truncated() bool { return p.body().Truncated }
 
 // WordCount is the length in characters, counted the Chinese way.
 func (p *Page) WordCount() int { return p.body().WordCount }
 
-// ReadingTime is the reading time in minutes.
+// ReadingTime is the reading time in minutes, rounded up, at least 1.
 func (p *Page) ReadingTime() int { return p.body().ReadingTime }
 
 // ReleaseContent drops the page's HTML (keeping its summary, TOC and

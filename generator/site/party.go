@@ -36,6 +36,10 @@ func (b *builder) party() {
 	b.unitArticles()
 }
 
+// ModelKeys are the front-matter keys the model reads on every kind of
+// page, beside those the content package knows: content.Options.Fields.
+func ModelKeys() []string { return []string{"unit"} }
+
 // schema decodes the keys of p's front matter that v (a pointer to a
 // struct with yaml tags) declares. The keys every page has (title, date,
 // tags, unit …) are left to the content package; any other key is an
@@ -43,7 +47,7 @@ func (b *builder) party() {
 func (b *builder) schema(p *Page, v any, what string) *yamlsrc.Decoder {
 	d := yamlsrc.NewDecoder(p.File, nil)
 	generic := append(content.KnownKeys(), b.site.Config.TaxonomyKeys()...)
-	generic = append(generic, "unit")
+	generic = append(generic, ModelKeys()...)
 	d.Skip = func(key string) bool { return slices.Contains(generic, strings.ToLower(key)) }
 	d.UnknownHint = what + "可以写的设置项有:" + strings.Join(yamlsrc.Keys(v), "、") +
 		",以及 title、date、summary、tags 等通用设置"

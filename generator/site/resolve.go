@@ -1,8 +1,11 @@
 package site
 
 import (
+	"net/url"
 	"path"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"yipin/generator/diag"
 )
@@ -10,8 +13,11 @@ import (
 // ResolveLink turns a link written in the page's Markdown into the URL to
 // publish. A relative path to a .md file becomes the target page's URL
 // ("../cases/145.md#成效" → "/dangjian/cases/145/#成效"); a relative path to
-// another content file becomes that file's URL; a site path ("/news/")
-// gets the base path. A link to a page that does not exist is an error.
+// another content file becomes that file's URL, and one to a content
+// folder the URL of its section; a site path ("/news/") gets the base
+// path. Paths may be percent-encoded ("my%20case.md"), as editors write
+// them, and in either Unicode normal form. A relative link to a page, file or folder that does not exist is
+// an error: under pretty URLs it would not work even if the file existed.
 // The returned diagnostic has no position: the caller knows where the link is.
 func (s *Site) ResolveLink(from *Page, dest string) (string, *diag.Diagnostic) {
 	target, frag := dest, ""
@@ -21,8 +27,13 @@ func (s *Site) ResolveLink(from *Page, dest string) (string, *diag.Diagnostic) {
 	if target == "" {
 		return dest, nil
 	}
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	target = norm.NFC.String(target) // as content paths are (content.NormPath)
+	rooted := strings.HasPrefix(target, "/")
 	var contentPath string
-	if strings.HasPrefix(target, "/") {
+	if rooted {
 		contentPath = strings.TrimPrefix(path.Clean(target), "/")
 	} else {
 		contentPath = path.Join(from.contentDir(), target)
@@ -39,16 +50,39 @@ func (s *Site) ResolveLink(from *Page, dest string) (string, *diag.Diagnostic) {
 			return dest, diag.New("", 0, 0, "链接的页面 %s 没有发布(%s)", dest, why).
 				WithHint("等目标页面发布后再链接,或去掉这个链接;预览时可加 --drafts 或 --future")
 		}
+		if s.failed[contentPath] {
+			return dest, nil // the file's own errors are reported
+		}
 		return dest, diag.New("", 0, 0, "链接的页面不存在:%s", dest).
 			WithHint("检查文件名和路径;路径相对于本文件所在的文件夹,例如 ../cases/145.md")
 	}
 	if sitePath, ok := s.byFile[contentPath]; ok {
 		return s.Config.RelURL(sitePath) + frag, nil
 	}
-	if strings.HasPrefix(target, "/") {
+	if rooted {
 		return s.Config.RelURL(target) + frag, nil
 	}
-	return dest, nil
+	if p := s.folderPage(contentPath); p != nil {
+		return p.RelPermalink() + frag, nil
+	}
+	return dest, diag.New("", 0, 0, "链接的文件或文件夹不存在:%s", dest).
+		WithHint("不以 / 开头的链接相对于本文件所在的文件夹,指向 content/ 里的文件,例如 ../cases/145.md、files/通知.pdf;" +
+			"要链接站内网址,请以 / 开头,例如 /news/")
+}
+
+// folderPage is the page a content folder makes: its section, or the
+// page of a page bundle.
+func (s *Site) folderPage(dir string) *Page {
+	if dir == "." {
+		dir = ""
+	}
+	if p := s.bySource[path.Join(dir, "index.md")]; p != nil {
+		return p
+	}
+	if p := s.byPath[dirURL(slugPath(dir))]; p != nil && (p.Kind == KindSection || p.Kind == KindHome) && p.Dir == dir {
+		return p
+	}
+	return nil
 }
 
 // contentDir is the folder that relative links in the page start from.

@@ -52,7 +52,12 @@ func TestResolveLink(t *testing.T) {
 		{"/news/a/", "../images/logo.png", "/dangjian/images/logo.png"},
 		{"/news/a/", "/images/logo.png", "/dangjian/images/logo.png"},
 		{"/news/a/", "../cases/linan/data.csv", "/dangjian/cases/linan/data.csv"},
-		{"/news/a/", "photo.jpg", "photo.jpg"}, // not a known file: kept as written
+		{"/news/a/", "2024/%E6%94%BF%E7%AD%96%E8%A7%A3%E8%AF%BB.md", "/dangjian/news/2024/政策解读/"}, // percent-encoded
+		{"/news/a/", "../cases/linan/data%2Ecsv", "/dangjian/cases/linan/data.csv"},
+		{"/news/a/", "../news/", "/dangjian/news/"},                   // a section's folder
+		{"/news/a/", "..", "/dangjian/"},                              // the home page's
+		{"/news/a/", "2024", "/dangjian/news/2024/"},                  // a section without _index.md
+		{"/news/a/", "../cases/linan/#x", "/dangjian/cases/linan/#x"}, // a page bundle's
 		{"/cases/linan/", "data.csv", "/dangjian/cases/linan/data.csv"},
 		{"/cases/linan/", "data.csv#row2", "/dangjian/cases/linan/data.csv#row2"},
 		{"/cases/linan/", "../145.md", "/dangjian/cases/145/"},
@@ -87,6 +92,10 @@ func TestResolveLinkErrors(t *testing.T) {
 		{"/news/a/", "../../images/logo.png", []string{"内容文件夹之外"}},
 		{"/news/2024/政策解读/", "../../..", []string{"内容文件夹之外"}},
 		{"/", "../a.md", []string{"内容文件夹之外"}},
+		{"/news/a/", "photo.jpg", []string{"文件或文件夹不存在", "photo.jpg"}},
+		{"/news/a/", "../cases/linan/nope.csv", []string{"文件或文件夹不存在"}},
+		{"/news/a/", "../other/", []string{"文件或文件夹不存在"}},
+		{"/news/a/", "my%20case.md", []string{"不存在"}},
 	}
 	for _, tt := range tests {
 		got, d := s.ResolveLink(mustPage(t, s, tt.from), tt.dest)
@@ -106,6 +115,15 @@ func TestResolveLinkErrors(t *testing.T) {
 				t.Errorf("ResolveLink(%s, %q): message %q should contain %q", tt.from, tt.dest, d.Message, part)
 			}
 		}
+	}
+}
+
+// TestResolveLinkNFD: a link typed in the decomposed form (as macOS may
+// write it) finds a page whose path is in the composed form.
+func TestResolveLinkNFD(t *testing.T) {
+	s := build(t, testConfig(t), []*content.Source{src("news/a.md", fm("A")), src("news/caf\u00e9.md", fm("B"))}, nil)
+	if got, d := s.ResolveLink(mustPage(t, s, "/news/a/"), "cafe\u0301.md"); d != nil || got != "/dangjian/news/caf\u00e9/" {
+		t.Errorf("ResolveLink(NFD) = %q, %v", got, d)
 	}
 }
 

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -43,6 +44,7 @@ type Site struct {
 	byFile   map[string]string
 	unitByID map[string]*Unit
 	excluded map[string]string // content path → why it was left out
+	failed   map[string]bool   // content path → failed to load (Options.Failed)
 	convert  Converter
 	tallies  sync.Pool // *relatedTally, for Page.Related
 }
@@ -65,6 +67,10 @@ type Options struct {
 	Drafts bool      // include draft pages
 	Future bool      // include pages dated after Now
 	Now    time.Time // the build's clock
+	// Failed are the content paths ("news/a.md") of Markdown files that
+	// failed to load: links to them are left as written, without an
+	// error of their own.
+	Failed []string
 }
 
 // New builds the model from the sources and the non-Markdown content files.
@@ -77,7 +83,11 @@ func New(cfg *config.Config, sources []*content.Source, files []content.File, o 
 		bySource: map[string]*Page{},
 		byFile:   map[string]string{},
 		excluded: map[string]string{},
+		failed:   map[string]bool{},
 		unitByID: map[string]*Unit{},
+	}
+	for _, p := range o.Failed {
+		s.failed[p] = true
 	}
 	b := builder{site: s, opts: o, sections: map[string]*Page{}}
 	b.pages(sources)
@@ -209,7 +219,7 @@ func (b *builder) pages(sources []*content.Source) {
 		p := &Page{
 			Kind: KindPage, Title: fm.Title, Date: fm.Date, Lastmod: fm.Lastmod,
 			Draft: fm.Draft, Future: future, Weight: fm.Weight,
-			Author: fm.Author, Source: fm.Source, Editor: fm.Editor,
+			Author: cmp.Or(fm.Author, b.site.Config.Author), Source: fm.Source, Editor: fm.Editor,
 			Aliases: fm.Aliases, Params: fm.Params, Layout: fm.Layout, Type: fm.Type,
 			Dir: src.Dir, Section: sectionKey(src.Dir), File: src.File,
 			Site: b.site, src: src, lazy: &lazyBody{},
@@ -252,7 +262,7 @@ func (b *builder) pages(sources []*content.Source) {
 			}
 			p.Resources = b.resources(src, p.Path)
 		}
-		if p.Title == "" && p.Kind == KindPage {
+		if p.Title == "" && p.Kind == KindPage && !b.site.failed[src.Path] {
 			b.add(diag.New(src.File, 1, 1, "页面缺少标题").
 				WithHint("在 front matter 中加一行,例如 title: 关于开展主题党日活动的通知"))
 			p.Title = src.Name

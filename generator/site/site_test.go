@@ -100,7 +100,9 @@ func TestNewPageFields(t *testing.T) {
 	fb.Date, fb.Lastmod = day(2024, 6, 24), day(2024, 7, 1)
 	fc := fm("没有参数")
 	fc.Params = nil
-	s := build(t, testConfig(t), []*content.Source{src("news/a.md", fa), src("news/b.md", fb), src("news/c.md", fc)}, nil)
+	cfg := testConfig(t)
+	cfg.Author = "机关工委宣传部" // the default author of pages
+	s := build(t, cfg, []*content.Source{src("news/a.md", fa), src("news/b.md", fb), src("news/c.md", fc)}, nil)
 
 	a := mustPage(t, s, "/news/a/")
 	if !a.Lastmod.Equal(a.Date) {
@@ -116,8 +118,8 @@ func TestNewPageFields(t *testing.T) {
 	if b := mustPage(t, s, "/news/b/"); !b.Lastmod.Equal(day(2024, 7, 1)) {
 		t.Errorf("Lastmod = %v, want the front-matter value", b.Lastmod)
 	}
-	if c := mustPage(t, s, "/news/c/"); c.Params == nil {
-		t.Error("Params should never be nil")
+	if c := mustPage(t, s, "/news/c/"); c.Params == nil || c.Author != "机关工委宣传部" {
+		t.Errorf("Params should never be nil, and Author default to site.yaml's: %v %q", c.Params, c.Author)
 	}
 	if !a.IsPage() || a.IsHome() || a.IsList() {
 		t.Errorf("IsPage/IsHome/IsList wrong for an article")
