@@ -9,9 +9,8 @@ import (
 // enough to be a likely typo ("titel" → "title", "pageSize" →
 // "page_size"), else "".
 func Suggest(word string, names []string) string {
-	norm := func(s string) string {
-		return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
-	}
+	strip := strings.NewReplacer("_", "", "-", "", " ", "")
+	norm := func(s string) string { return strip.Replace(strings.ToLower(s)) }
 	w := norm(word)
 	best, bestDist := "", -1
 	for _, name := range sorted(names) {
