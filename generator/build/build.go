@@ -179,7 +179,7 @@ func (b *run) build() error {
 	}
 	b.setRenderer(b.site)
 	jobs := b.r.Outputs()
-	b.diags.AddAll(b.clashes(jobs))
+	b.diags.AddAll(b.checkOutputs(jobs))
 	if b.diags.HasErrors() {
 		// Render anyway, writing nothing, so that one run reports the
 		// problems of every stage: a page's broken links and the

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -54,15 +55,16 @@ func (w writer) where() (file string, line, col, blame int) {
 // Windows or macOS, whose file systems ignore letter case.
 func clashKey(rel string) string { return strings.ToLower(rel) }
 
-// clashes reports every two writers that would write one file, that
-// differ only in letter case (one file on Windows and macOS), or where
-// one writes a file at a path the other needs as a folder: one would
-// silently replace the other, or the build would fail while writing. A
-// theme's static file replaced by the site's own is an override, not a
-// clash (walkFiles keeps only the site's), and so is a static
-// robots.txt, which the renderer then leaves out.
-func (b *run) clashes(outs []render.Output) []*diag.Diagnostic {
-	ws := make([]writer, 0, len(outs)+len(b.assets)+len(b.statics)+len(b.site.Files))
+// checkOutputs reports clashes between the files the build writes, and
+// links of site.yaml to none of them.
+func (b *run) checkOutputs(outs []render.Output) []*diag.Diagnostic {
+	ws := b.writers(outs)
+	return append(clashes(ws), b.siteLinks(ws)...)
+}
+
+// writers lists every file the build writes.
+func (b *run) writers(outs []render.Output) []writer {
+	ws := make([]writer, 0, len(outs)+len(b.assets)+len(b.statics)+len(b.site.Files)+1)
 	for i := range outs {
 		ws = append(ws, writer{rel: outs[i].Rel, out: &outs[i]})
 	}
@@ -74,7 +76,47 @@ func (b *run) clashes(outs []render.Output) []*diag.Diagnostic {
 			ws = append(ws, writer{rel: strings.TrimPrefix(f.Path, "/"), name: cmp.Or(f.Name, f.Abs), what: "文件"})
 		}
 	}
-	ws = append(ws, writer{rel: publish.Marker, name: publish.Marker, what: "yipin 标记输出文件夹的文件"})
+	return append(ws, writer{rel: publish.Marker, name: publish.Marker, what: "yipin 标记输出文件夹的文件"})
+}
+
+// siteLinks reports the links of site.yaml to the site (menus, footer
+// links, the badge image) that lead to no file the build writes: each
+// would be broken on every page.
+func (b *run) siteLinks(ws []writer) []*diag.Diagnostic {
+	links := b.cfg.SiteLinks()
+	if len(links) == 0 {
+		return nil
+	}
+	written := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		written[w.rel] = true
+	}
+	var diags []*diag.Diagnostic
+	for _, l := range links {
+		p, _, _ := strings.Cut(l.URL, "#")
+		p, _, _ = strings.Cut(p, "?")
+		if u, err := url.PathUnescape(p); err == nil {
+			p = u
+		}
+		rel := strings.TrimPrefix(path.Clean(p), "/")
+		if strings.HasSuffix(p, "/") || rel == "" {
+			rel = path.Join(rel, "index.html")
+		}
+		if !written[rel] && !written[path.Join(rel, "index.html")] {
+			diags = append(diags, b.cfg.LinkError(l))
+		}
+	}
+	return diags
+}
+
+// clashes reports every two writers that would write one file, that
+// differ only in letter case (one file on Windows and macOS), or where
+// one writes a file at a path the other needs as a folder: one would
+// silently replace the other, or the build would fail while writing. A
+// theme's static file replaced by the site's own is an override, not a
+// clash (walkFiles keeps only the site's), and so is a static
+// robots.txt, which the renderer then leaves out.
+func clashes(ws []writer) []*diag.Diagnostic {
 	var diags []*diag.Diagnostic
 	report := func(w, other writer, what string) {
 		file, line, col, blame := w.where()

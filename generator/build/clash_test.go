@@ -84,3 +84,31 @@ func TestAllStagesReported(t *testing.T) {
 	}
 	assertUntouched(t, root)
 }
+
+// TestSiteLinks: a link of site.yaml to the site itself (a menu item, a
+// footer link, the badge image) that leads to nothing published is an
+// error at its line, since it would be broken on every page.
+func TestSiteLinks(t *testing.T) {
+	siteYAML := "title: 测试站点\ntheme: {{theme}}\nmenus:\n  main:\n" +
+		"    - {name: 首页, url: /}\n" +
+		"    - {name: 新闻, url: /news/}\n" +
+		"    - {name: 一篇, url: \"/news/a/?from=menu#top\"}\n" +
+		"    - {name: 地图, url: /sitemap.xml}\n" +
+		"    - {name: 不存在, url: /nosuch/}\n" +
+		"footer:\n  links:\n    - {name: 旧栏目, url: /old/}\n  badge_image: /images/dzjg.png\n"
+	root, errs := failedBuild(t, map[string]string{
+		"site.yaml":         siteYAML,
+		"content/news/a.md": "---\ntitle: 甲\n---\n正文。\n",
+	})
+	var got []string
+	for _, d := range errs.List {
+		got = append(got, fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col))
+		if !strings.Contains(d.Message, "指向的页面或文件不存在") {
+			t.Errorf("message: %v", d)
+		}
+	}
+	if want := "site.yaml:9:24 site.yaml:12:24 site.yaml:13:16"; strings.Join(got, " ") != want {
+		t.Errorf("errors at %v, want %s:\n%v", got, want, errs)
+	}
+	assertUntouched(t, root)
+}

@@ -347,7 +347,7 @@ func (s *Session) applyAssets() error {
 	b.diags.AddAll(ds)
 	if !b.diags.HasErrors() {
 		b.assets = assets
-		b.diags.AddAll(b.clashes(b.r.Outputs()))
+		b.diags.AddAll(b.checkOutputs(b.r.Outputs()))
 	}
 	if b.diags.HasErrors() {
 		b.assets = old
@@ -378,7 +378,7 @@ func (s *Session) applyTheme(changed []string) error {
 	b.loadTheme()
 	if !b.diags.HasErrors() {
 		b.setRenderer(b.site)
-		b.diags.AddAll(b.clashes(b.r.Outputs()))
+		b.diags.AddAll(b.checkOutputs(b.r.Outputs()))
 	}
 	if b.diags.HasErrors() {
 		b.theme, b.assets, b.statics, b.r = old, assets, statics, r
@@ -601,7 +601,7 @@ func (s *Session) remodel(sources []*content.Source, files []content.File, edite
 	b.diags.AddAll(b.bodies.errors(m))
 	r := b.r
 	b.setRenderer(m)
-	b.diags.AddAll(b.clashes(b.r.Outputs()))
+	b.diags.AddAll(b.checkOutputs(b.r.Outputs()))
 	if b.diags.HasErrors() {
 		restore()
 		b.site, b.r = old, r

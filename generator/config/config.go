@@ -65,6 +65,7 @@ type Config struct {
 	file        string         // the settings file, as named in messages
 	src         []byte         // its text, for the source lines of later messages
 	themeAt     position       // where theme is written, if it is
+	links       []SiteLink     // the links to the site's own pages and files
 	baseURLAt   position       // where base_url is written, if it is
 	baseURLFlag bool           // BaseURL comes from SetBaseURL
 }

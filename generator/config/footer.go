@@ -45,6 +45,7 @@ func (d *decoder) validateFooter(f *Footer) {
 				"党政机关标识图片%s", msg)
 			f.BadgeImage = ""
 		}
+		d.siteLink("footer.badge_image", f.BadgeImage, "党政机关标识图片")
 	}
 	d.footerURL("footer.badge_link", &f.BadgeLink, "党政机关标识链接", "")
 	d.checkBadge(f)
@@ -64,6 +65,7 @@ func (d *decoder) validateFooter(f *Footer) {
 			d.Fail(p+".url", hint, "页脚链接 “%s” 的网址%s", yamlsrc.Clip(l.Name, 20), msg)
 			continue
 		}
+		d.siteLink(p+".url", l.URL, "页脚链接 “"+yamlsrc.Clip(l.Name, 20)+"”")
 		links = append(links, l)
 	}
 	f.Links = links

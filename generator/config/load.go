@@ -63,7 +63,7 @@ func Parse(file string, src []byte) (*Config, []*diag.Diagnostic) {
 	if perr != nil {
 		return c, []*diag.Diagnostic{perr}
 	}
-	d := decoder{yamlsrc.NewDecoder(file, src)}
+	d := decoder{Decoder: yamlsrc.NewDecoder(file, src)}
 	d.IntRange = intRange
 	if root != nil && root.Kind != yaml.MappingNode && !yamlsrc.IsNull(root) {
 		d.Errorf(root, "每项设置写成“名称: 值”,顶格书写,例如 title: 某某机关党建网",
@@ -75,6 +75,7 @@ func Parse(file string, src []byte) (*Config, []*diag.Diagnostic) {
 		d.Decode(root, c, "")
 	}
 	d.validate(c)
+	c.links = d.links
 	diag.Sort(d.Diags)
 	return c, d.Diags
 }

@@ -41,6 +41,8 @@ func (d *decoder) menuItems(items []MenuItem, path string, depth int) []MenuItem
 			if msg, hint := checkLink(it.URL, false); msg != "" {
 				d.Fail(p+".url", hint, "菜单项 “%s” 的链接%s", yamlsrc.Clip(it.Name, 20), msg)
 				it.URL = ""
+			} else {
+				d.siteLink(p+".url", it.URL, "菜单项 “"+yamlsrc.Clip(it.Name, 20)+"”")
 			}
 		}
 		if len(it.Children) > 0 {

@@ -10,7 +10,10 @@ import (
 )
 
 // decoder decodes site.yaml and checks the decoded values.
-type decoder struct{ *yamlsrc.Decoder }
+type decoder struct {
+	*yamlsrc.Decoder
+	links []SiteLink // see siteLink
+}
 
 // validate checks the values of c after decoding and puts back the default
 // of every value that is wrong, so that c stays usable.
