@@ -118,6 +118,16 @@ func (d *fmDecoder) spelling(k *yaml.Node) {
 	if d.o.misspelt == nil {
 		d.o.misspelt = newMisspelt(d.o)
 	}
+	if strings.ToLower(k.Value) == "tags" {
+		// site.yaml's taxonomies leave out tags: the key is a free
+		// parameter, and no tag pages are made
+		if d.o.misspelt.warnOnce() {
+			d.diags = append(d.diags, diag.Warn(d.file, k.Line, k.Column,
+				"site.yaml 的分类方式 taxonomies 里没有 tags,这里(和其他页面)的 tags 只当作给模板用的自定义参数,不生成标签和标签页").
+				WithHint("要用标签,在 site.yaml 的 taxonomies 下加一行 tags: 标签;不用就删掉各页的 tags").WithSource(d.src))
+		}
+		return
+	}
 	field := d.o.misspelt.of(k.Value)
 	if field == "" {
 		return

@@ -18,8 +18,9 @@ import (
 type misspelt struct {
 	names []string // the fields: KnownKeys, the taxonomies, Options.Fields
 
-	mu   sync.Mutex
-	seen map[string]string // unknown key → the field it resembles, or ""
+	mu     sync.Mutex
+	seen   map[string]string // unknown key → the field it resembles, or ""
+	warned bool              // about tags that are no taxonomy (once a load)
 }
 
 func newMisspelt(o Options) *misspelt {
@@ -30,6 +31,16 @@ func newMisspelt(o Options) *misspelt {
 	names = append(names, o.Taxonomies...)
 	names = append(names, o.Fields...)
 	return &misspelt{names: names, seen: map[string]string{}}
+}
+
+// warnOnce reports whether this is the first call: a site-wide warning is
+// given once, not once a page.
+func (m *misspelt) warnOnce() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	first := !m.warned
+	m.warned = true
+	return first
 }
 
 // of returns the field key resembles, or "" when key is a field itself (in

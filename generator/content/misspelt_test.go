@@ -1,9 +1,13 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"yipin/generator/diag"
 )
 
 func TestMisspeltKeys(t *testing.T) {
@@ -96,5 +100,25 @@ func TestMisspeltShared(t *testing.T) {
 	wg.Wait()
 	if len(m.seen) != 2 { // darft and cover; unit and Unit are fields
 		t.Errorf("seen = %v", m.seen)
+	}
+}
+
+// TestTagsNotTaxonomy: tags in the front matter of a site whose
+// taxonomies leave tags out is a free parameter, and the build says so
+// once, not once a page.
+func TestTagsNotTaxonomy(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"a.md", "b.md"} {
+		if err := os.WriteFile(filepath.Join(root, name), []byte("---\ntitle: t\ntags: [党建]\n---\n正文\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srcs, _, ds := Load(root, "content", Options{Taxonomies: []string{"themes"}})
+	if len(srcs) != 2 || len(ds) != 1 || ds[0].Severity != diag.Warning || ds[0].Line != 3 ||
+		!strings.Contains(ds[0].Message, "taxonomies 里没有 tags") {
+		t.Fatalf("want one warning at line 3, got %d sources and %v", len(srcs), ds)
+	}
+	if got := srcs[0].Front.Params["tags"]; got == nil {
+		t.Errorf("tags should stay a free parameter, Params = %v", srcs[0].Front.Params)
 	}
 }

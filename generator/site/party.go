@@ -50,7 +50,7 @@ func (b *builder) schema(p *Page, v any, what string) *yamlsrc.Decoder {
 	generic = append(generic, ModelKeys()...)
 	d.Skip = func(key string) bool { return slices.Contains(generic, strings.ToLower(key)) }
 	d.UnknownHint = what + "可以写的设置项有:" + strings.Join(yamlsrc.Keys(v), "、") +
-		",以及 title、date、summary、tags 等通用设置"
+		",以及 title、date、summary 等通用设置和 site.yaml 的分类方式(taxonomies)"
 	if n := p.src.Front.Node; n != nil && n.Kind == yaml.MappingNode {
 		d.Decode(n, v, "")
 	}
