@@ -59,7 +59,24 @@ func clashKey(rel string) string { return strings.ToLower(rel) }
 // links of site.yaml to none of them.
 func (b *run) checkOutputs(outs []render.Output) []*diag.Diagnostic {
 	ws := b.writers(outs)
-	return append(clashes(ws), b.siteLinks(ws)...)
+	written := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		written[w.rel] = true
+	}
+	// the links of pages to site paths ("/news/") are checked against
+	// the same files when the pages render
+	b.site.SetPublished(func(sitePath string) bool { return publishes(written, sitePath) })
+	return append(clashes(ws), b.siteLinks(written)...)
+}
+
+// publishes reports whether a site path ("/news/", "/images/a.png",
+// "/news" for the folder) leads to a file among those written.
+func publishes(written map[string]bool, sitePath string) bool {
+	rel := strings.TrimPrefix(path.Clean(sitePath), "/")
+	if strings.HasSuffix(sitePath, "/") || rel == "" {
+		rel = path.Join(rel, "index.html")
+	}
+	return written[rel] || written[path.Join(rel, "index.html")]
 }
 
 // writers lists every file the build writes.
@@ -82,27 +99,15 @@ func (b *run) writers(outs []render.Output) []writer {
 // siteLinks reports the links of site.yaml to the site (menus, footer
 // links, the badge image) that lead to no file the build writes: each
 // would be broken on every page.
-func (b *run) siteLinks(ws []writer) []*diag.Diagnostic {
-	links := b.cfg.SiteLinks()
-	if len(links) == 0 {
-		return nil
-	}
-	written := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		written[w.rel] = true
-	}
+func (b *run) siteLinks(written map[string]bool) []*diag.Diagnostic {
 	var diags []*diag.Diagnostic
-	for _, l := range links {
+	for _, l := range b.cfg.SiteLinks() {
 		p, _, _ := strings.Cut(l.URL, "#")
 		p, _, _ = strings.Cut(p, "?")
 		if u, err := url.PathUnescape(p); err == nil {
 			p = u
 		}
-		rel := strings.TrimPrefix(path.Clean(p), "/")
-		if strings.HasSuffix(p, "/") || rel == "" {
-			rel = path.Join(rel, "index.html")
-		}
-		if !written[rel] && !written[path.Join(rel, "index.html")] {
+		if !publishes(written, p) {
 			diags = append(diags, b.cfg.LinkError(l))
 		}
 	}

@@ -77,3 +77,18 @@ func TestMarkdownifyLinks(t *testing.T) {
 		t.Errorf("want one error at the template naming nope.md, got:\n%v", errs)
 	}
 }
+
+// TestRootedLinks: a link in a page to a site path is checked against
+// everything the build publishes: pages, copied files, generated files.
+func TestRootedLinks(t *testing.T) {
+	page := "---\ntitle: 乙\n---\n见[甲](/news/a/)、[图](/images/a.png)、[订阅](/index.xml)和[旧](/dangjian/news/a/)。\n"
+	_, errs := failedBuild(t, map[string]string{
+		"content/news/a.md":   "---\ntitle: 甲\n---\n正文。\n",
+		"content/b.md":        page,
+		"static/images/a.png": "png",
+	})
+	if len(errs.List) != 1 || fmt.Sprintf("%s:%d", errs.List[0].File, errs.List[0].Line) != "content/b.md:4" ||
+		!strings.Contains(errs.List[0].Message, "/dangjian/news/a/") {
+		t.Errorf("want one error for the link with the base path written in, got:\n%v", errs)
+	}
+}

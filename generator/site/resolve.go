@@ -60,6 +60,10 @@ func (s *Site) ResolveLink(from *Page, dest string) (string, *diag.Diagnostic) {
 		return s.Config.RelURL(sitePath) + frag, nil
 	}
 	if rooted {
+		if s.published != nil && !s.published(target) {
+			return dest, diag.New("", 0, 0, "链接的站内网址 %s 没有对应的页面或文件", dest).
+				WithHint("站内网址以 / 开头、不带 base_url 的路径前缀,例如 /news/;链接文章时也可以写它的 .md 文件路径,例如 ../cases/145.md")
+		}
 		return s.Config.RelURL(target) + frag, nil
 	}
 	if p := s.folderPage(contentPath); p != nil {
@@ -69,6 +73,12 @@ func (s *Site) ResolveLink(from *Page, dest string) (string, *diag.Diagnostic) {
 		WithHint("不以 / 开头的链接相对于本文件所在的文件夹,指向 content/ 里的文件,例如 ../cases/145.md、files/通知.pdf;" +
 			"要链接站内网址,请以 / 开头,例如 /news/")
 }
+
+// SetPublished gives the site what tells whether a site path leads to a
+// file the build writes ("/news/" to news/index.html): links of pages to
+// site paths are then checked as their links to .md files are. Without it
+// they are taken as written.
+func (s *Site) SetPublished(published func(sitePath string) bool) { s.published = published }
 
 // folderPage is the page a content folder makes: its section, or the
 // page of a page bundle.

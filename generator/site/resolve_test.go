@@ -118,6 +118,24 @@ func TestResolveLinkErrors(t *testing.T) {
 	}
 }
 
+// TestResolveLinkPublished: once the site knows what is published, a
+// link to a site path that leads nowhere is an error.
+func TestResolveLinkPublished(t *testing.T) {
+	s := resolveSite(t)
+	s.SetPublished(func(p string) bool { return p == "/news/" || p == "/images/logo.png" })
+	from := mustPage(t, s, "/news/a/")
+	for dest, want := range map[string]string{"/news/#top": "/dangjian/news/#top", "/images/logo.png": "/dangjian/images/logo.png"} {
+		if got, d := s.ResolveLink(from, dest); d != nil || got != want {
+			t.Errorf("ResolveLink(%q) = %q, %v; want %q", dest, got, d, want)
+		}
+	}
+	for _, dest := range []string{"/nosuch/", "/dangjian/news/", "/images/nope.png?x=1"} {
+		if got, d := s.ResolveLink(from, dest); d == nil || got != dest || !strings.Contains(d.Message, "没有对应的页面或文件") {
+			t.Errorf("ResolveLink(%q) = %q, %v; want an error", dest, got, d)
+		}
+	}
+}
+
 // TestResolveLinkNFD: a link typed in the decomposed form (as macOS may
 // write it) finds a page whose path is in the composed form.
 func TestResolveLinkNFD(t *testing.T) {

@@ -45,8 +45,11 @@ type Site struct {
 	unitByID map[string]*Unit
 	excluded map[string]string // content path → why it was left out
 	failed   map[string]bool   // content path → failed to load (Options.Failed)
-	convert  Converter
-	tallies  sync.Pool // *relatedTally, for Page.Related
+	// published tells whether a site path leads to a written file (see
+	// SetPublished); nil when not known
+	published func(sitePath string) bool
+	convert   Converter
+	tallies   sync.Pool // *relatedTally, for Page.Related
 }
 
 // Alias is a redirect page written at From that sends readers to To.
