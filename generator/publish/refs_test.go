@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -188,4 +189,44 @@ func TestRewrite(t *testing.T) {
 			t.Errorf("Rewrite(%q) = %q, want %q", tt.src, got, tt.want)
 		}
 	}
+}
+
+// FuzzRefs: for any stylesheet or script, Refs does not panic, its tokens
+// lie inside the source in order, hold the URL they report, and rewriting
+// every reference to itself changes nothing, while rewriting one to a new
+// URL leaves the text around it as it was.
+func FuzzRefs(f *testing.F) {
+	for _, s := range []string{
+		`@import "a.css"; .x{background:url(img/x.png)} .y{background:image-set("a.png" 1x)}`,
+		`import a from "./a.js"; import("./b.js"); export {c} from '../c.js'; let r = /import "x"/;`,
+		"url(  'a b.png'  )", "`${import(\"./a.js\")}`", "a / import('./x.js')",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src := []byte(s)
+		for _, name := range []string{"a.css", "a.js"} {
+			refs := Refs(name, src)
+			last := 0
+			urls := make([]string, len(refs))
+			for i, r := range refs {
+				if r.Start < last || r.End > len(src) || r.Start > r.End {
+					t.Fatalf("Refs(%s, %q): token %d:%d out of order or outside the source", name, s, r.Start, r.End)
+				}
+				last, urls[i] = r.End, r.URL
+				_, _ = r.Target("css/a.css")
+			}
+			if got := Rewrite(src, refs, urls); !bytes.Equal(got, src) {
+				t.Fatalf("Rewrite to the same URLs changed %q into %q", s, got)
+			}
+			if len(refs) > 0 {
+				urls[0] = "new.css"
+				got := Rewrite(src, refs, urls)
+				r := refs[0]
+				if !bytes.HasPrefix(got, src[:r.Start]) || !bytes.HasSuffix(got, src[r.End:]) {
+					t.Fatalf("Rewrite of one reference in %q changed the text around it: %q", s, got)
+				}
+			}
+		}
+	})
 }
