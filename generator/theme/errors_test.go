@@ -257,3 +257,22 @@ func TestExplainOddErrors(t *testing.T) {
 type errorString string
 
 func (e errorString) Error() string { return string(e) }
+
+// FuzzBlockActions: the scan that finds unclosed and extra {{ end }}s in
+// a template's text never panics, and what it finds is in the text.
+func FuzzBlockActions(f *testing.F) {
+	for _, s := range []string{
+		"{{ if .A }}\n  {{ range .B }}\n{{ end }}\n", "{{/* {{ if }} */}}{{ \"{{ end }}\" }}{{ end }}",
+		"{{- with .X -}}{{ else }}{{ end }}{{ end }}", "{{ define \"a\" }}{{ block \"b\" . }}", "{{ if `{{` }}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Count(s, "\n") + 1
+		for _, find := range []func([]byte) (blockAction, bool){unclosedBlock, extraEnd} {
+			if a, ok := find([]byte(s)); ok && (a.line < 1 || a.line > lines || a.col < 1) {
+				t.Fatalf("%q: action at %d:%d outside the text of %d lines", s, a.line, a.col, lines)
+			}
+		}
+	})
+}
