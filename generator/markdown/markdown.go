@@ -240,8 +240,10 @@ func (c *Converter) convert(doc Document) *Result {
 // Inline renders a short Markdown text, such as a title or a summary from
 // the front matter. A single paragraph comes back without its <p> wrapper.
 // Links are not resolved. Safe for concurrent use.
-func (c *Converter) Inline(s string) []byte {
-	src := []byte(s)
+func (c *Converter) Inline(s string) []byte { return c.inline([]byte(s)) }
+
+// inline is Inline on bytes, which it keeps.
+func (c *Converter) inline(src []byte) []byte {
 	root := c.md.Parser().Parse(text.NewReader(src))
 	out := newOutput(len(src) + 16)
 	_ = c.md.Renderer().Render(out, src, root)
@@ -308,7 +310,7 @@ func dropID(h *ast.Heading) {
 // link ("](") has nothing to resolve and goes to Inline.
 func (c *Converter) Fragment(doc Document) ([]byte, []*diag.Diagnostic) {
 	if !bytes.Contains(doc.Body, []byte("](")) {
-		return c.Inline(string(doc.Body)), nil
+		return c.inline(doc.Body), nil
 	}
 	res := c.Convert(doc)
 	html := bytes.TrimRight(res.HTML, "\n")

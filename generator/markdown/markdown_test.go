@@ -97,3 +97,31 @@ func TestConvertRecovers(t *testing.T) {
 		t.Errorf("diagnostics after a panic: %v", r.Diagnostics)
 	}
 }
+
+// TestFragment: a short text renders as Inline does, with its links
+// handed to Resolve and their problems returned; one paragraph comes back
+// without its <p>, several keep theirs.
+func TestFragment(t *testing.T) {
+	c := New(Options{})
+	resolve := func(dest string) (string, *diag.Diagnostic) {
+		if dest == "nope.md" {
+			return dest, diag.New("", 0, 0, "链接的页面不存在:%s", dest)
+		}
+		return "/dangjian" + dest, nil
+	}
+	cases := []struct{ in, want, problem string }{
+		{"**重点**,没有链接", string(c.Inline("**重点**,没有链接")), ""},
+		{"见[动态](/news/)。", `见<a href="/dangjian/news/">动态</a>。`, ""},
+		{"第一段[甲](/a/)\n\n第二段", "<p>第一段<a href=\"/dangjian/a/\">甲</a></p>\n<p>第二段</p>", ""},
+		{"见[乙](nope.md)", `见<a href="nope.md">乙</a>`, "nope.md"},
+	}
+	for _, tt := range cases {
+		html, ds := c.Fragment(Document{File: "content/a.md", Body: []byte(tt.in), BodyLine: 3, Resolve: resolve})
+		if string(html) != tt.want {
+			t.Errorf("Fragment(%q) = %q, want %q", tt.in, html, tt.want)
+		}
+		if got := len(ds) == 1 && ds[0].Line == 3 && strings.Contains(ds[0].Message, tt.problem); got != (tt.problem != "") {
+			t.Errorf("Fragment(%q) diagnostics %v, want one about %q", tt.in, ds, tt.problem)
+		}
+	}
+}
