@@ -152,12 +152,6 @@ func TestAssetReferenceErrors(t *testing.T) {
 		{"missing module", map[string]string{
 			"assets/js/a.js": `const m = import("./utl.js");`},
 			"assets/js/a.js", 1, 18, "/js/utl.js"},
-		{"same name as a static file", map[string]string{
-			"assets/images/logo.svg": "<svg/>", "static/images/logo.svg": "<svg/>"},
-			"static/images/logo.svg", 0, 0, "资源文件 assets/images/logo.svg 同名"},
-		{"same name as a content file", map[string]string{
-			"assets/news/a.png": "PNG", "content/news/a.png": "PNG"},
-			"content/news/a.png", 0, 0, "资源文件 assets/news/a.png 同名"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,12 +19,13 @@ type bodyCache struct {
 	m    map[string]*bodyEntry // by content path ("news/a.md")
 }
 
-// bodyEntry is one converted body and what it was made from. It keeps
+// bodyEntry is one converted body (with the summary its front matter
+// gives, if any) and what it was made from. It keeps
 // the summary, TOC and counts, which lists need, but not the HTML of the
 // whole body, which only the page's own render needs: the cache would
 // otherwise hold every page's HTML at once.
 type bodyEntry struct {
-	hash    uint64 // of the Markdown
+	hash    uint64 // of the Markdown, and of the front matter's summary
 	body    site.Body
 	content uint64 // hash of the HTML, to tell whether it changed
 	links   []link
@@ -75,10 +76,25 @@ func (c *bodyCache) keep(pages []*site.Page) (restore func()) {
 // conversion. The problems of a conversion are reported (when first) only
 // when it is made, so a build reports each page's problems once.
 func (c *bodyCache) convert(b *run, p *site.Page, body []byte, first bool) site.Body {
+	full, made := c.take(b, p, body, first)
+	if first && made != nil {
+		b.diags.AddAll(made.diags)
+	}
+	return full
+}
+
+// refresh converts the page's body unless the cache holds it, and reports
+// nothing: the caller reports the errors of every cached body (errors).
+func (c *bodyCache) refresh(b *run, p *site.Page, body []byte) { c.take(b, p, body, true) }
+
+// take returns the page's body, from the cache when it holds it (first
+// only), else converted, with the entry made (nil from the cache).
+func (c *bodyCache) take(b *run, p *site.Page, body []byte, first bool) (site.Body, *bodyEntry) {
 	path := p.Origin().Path
-	h := maphash.Bytes(c.seed, body)
+	// the summary a front matter gives is converted with the body
+	h := maphash.Bytes(c.seed, body) ^ maphash.String(c.seed, p.Origin().Front.Summary)
 	if e := c.get(path); first && e != nil && e.hash == h && e.valid(b.site, p) {
-		return e.body
+		return e.body, nil
 	}
 	e := &bodyEntry{hash: h}
 	full, diags := b.markdown(p, body, func(dest, url string, d *diag.Diagnostic) {
@@ -97,10 +113,7 @@ func (c *bodyCache) convert(b *run, p *site.Page, body []byte, first bool) site.
 		c.m[path] = e
 	}
 	c.mu.Unlock()
-	if first {
-		b.diags.AddAll(e.diags)
-	}
-	return full
+	return full, e
 }
 
 // valid reports whether every link of the entry resolves as it did.

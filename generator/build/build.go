@@ -398,13 +398,6 @@ func (b *run) convert(p *site.Page, first bool) site.Body {
 			b.diags.AddAll(ds)
 		}
 	}
-	if s := src.Front.Summary; s != "" {
-		html, ds := b.summary(p, s)
-		out.Summary, out.Truncated = b.minified(html), true
-		if first {
-			b.diags.AddAll(ds)
-		}
-	}
 	return out
 }
 
@@ -412,12 +405,10 @@ func (b *run) convert(p *site.Page, first bool) site.Body {
 // resolved as the body's are, so the rare summary with a link is
 // converted as a document of its own, whose positions are moved to where
 // the summary is written.
-func (b *run) summary(p *site.Page, s string) ([]byte, []*diag.Diagnostic) {
+func (b *run) summary(p *site.Page, s string, resolve func(dest string) (string, *diag.Diagnostic)) ([]byte, []*diag.Diagnostic) {
 	src := p.Origin()
 	at := src.Front.Pos["summary"]
-	model := b.site
-	html, ds := b.md.Fragment(markdown.Document{File: src.File, Body: []byte(s), BodyLine: at.Line,
-		Resolve: func(dest string) (string, *diag.Diagnostic) { return model.ResolveLink(p, dest) }})
+	html, ds := b.md.Fragment(markdown.Document{File: src.File, Body: []byte(s), BodyLine: at.Line, Resolve: resolve})
 	for _, d := range ds {
 		if d.Line == at.Line && d.Col > 0 {
 			d.Col += at.Col - 1
@@ -436,24 +427,30 @@ func (b *run) markdown(p *site.Page, body []byte, record func(dest, url string, 
 		buf = new([]byte)
 	}
 	defer b.htmls.Put(buf)
-	res := b.md.Convert(markdown.Document{
-		File: src.File, Body: body, BodyLine: src.BodyLine, Out: *buf,
-		Resolve: func(dest string) (string, *diag.Diagnostic) {
-			url, d := model.ResolveLink(p, dest)
-			if record != nil {
-				record(dest, url, d)
-			}
-			return url, d
-		},
-	})
+	resolve := func(dest string) (string, *diag.Diagnostic) {
+		url, d := model.ResolveLink(p, dest)
+		if record != nil {
+			record(dest, url, d)
+		}
+		return url, d
+	}
+	res := b.md.Convert(markdown.Document{File: src.File, Body: body, BodyLine: src.BodyLine, Out: *buf, Resolve: resolve})
 	out := site.Body{
-		Content: b.minified(res.HTML), Summary: b.minified(res.Summary), TOC: b.minified(res.TOC),
+		Content: b.minified(res.HTML), TOC: b.minified(res.TOC),
 		Truncated: res.Truncated, WordCount: res.WordCount, ReadingTime: res.ReadingTime,
+	}
+	diags := res.Diagnostics
+	if s := src.Front.Summary; s != "" {
+		html, ds := b.summary(p, s, resolve)
+		out.Summary, out.Truncated = b.minified(html), true
+		diags = append(diags, ds...)
+	} else {
+		out.Summary = b.minified(res.Summary)
 	}
 	if res.HTML != nil {
 		*buf = res.HTML[:0] // the page keeps minified copies only
 	}
-	return out, res.Diagnostics
+	return out, diags
 }
 
 // minified minifies HTML that goes into a page: the theme's templates are

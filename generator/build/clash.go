@@ -66,7 +66,27 @@ func (b *run) checkOutputs(outs []render.Output) []*diag.Diagnostic {
 	// the links of pages to site paths ("/news/") are checked against
 	// the same files when the pages render
 	b.site.SetPublished(func(sitePath string) bool { return publishes(written, sitePath) })
-	return append(clashes(ws), b.siteLinks(written)...)
+	return slices.Concat(clashes(ws), b.sameNames(), b.siteLinks(written))
+}
+
+// sameNames reports a static or content file at the plain path of an
+// asset ("/css/a.css"): the asset is published under a hashed name, and
+// /css/a.css in a stylesheet leads to it, but a link elsewhere leads to
+// the file.
+func (b *run) sameNames() []*diag.Diagnostic {
+	var diags []*diag.Diagnostic
+	for _, files := range [][]site.File{b.statics, b.site.Files} {
+		for _, f := range files {
+			name := strings.TrimPrefix(f.Path, "/")
+			if _, ok := b.assets[name]; !ok {
+				continue
+			}
+			other := cmp.Or(f.Name, f.Abs)
+			diags = append(diags, diag.New(other, 0, 0, "文件 %s 与资源文件 assets/%s 同名:资源文件发布时名字带内容哈希,样式表和脚本里写的 /%s 会指向资源文件,别处的链接却指向这个文件", other, name, name).
+				WithHint("删掉其中一个,或者给其中一个改名;要替换主题里的文件,把新文件放在站点里对应的位置(主题 static/ 里的文件放站点 static/,assets/ 里的放 assets/)"))
+		}
+	}
+	return diags
 }
 
 // publishes reports whether a site path ("/news/", "/images/a.png",

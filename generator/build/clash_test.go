@@ -112,3 +112,26 @@ func TestSiteLinks(t *testing.T) {
 	}
 	assertUntouched(t, root)
 }
+
+// TestPageClashAtKey: when two pages share a path, the error points at
+// the url or slug that chose it, whichever page is read first.
+func TestPageClashAtKey(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		where string
+	}{
+		{"url on the first page", map[string]string{
+			"content/news/a.md": "---\ntitle: 甲\nurl: /news/b/\n---\n正文。\n", "content/news/b.md": "---\ntitle: 乙\n---\n正文。\n"},
+			"content/news/a.md:3:6"},
+		{"url on a section's path", map[string]string{
+			"content/news/_index.md": "---\ntitle: 新闻\n---\n", "content/news/x.md": "---\ntitle: 丙\nurl: /news/\n---\n正文。\n"},
+			"content/news/x.md:3:6"},
+	}
+	for _, c := range cases {
+		_, errs := failedBuild(t, c.files)
+		if len(errs.List) != 1 || fmt.Sprintf("%s:%d:%d", errs.List[0].File, errs.List[0].Line, errs.List[0].Col) != c.where {
+			t.Errorf("%s: want one error at %s, got:\n%v", c.name, c.where, errs)
+		}
+	}
+}

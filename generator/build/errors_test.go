@@ -366,7 +366,10 @@ func TestFileCollisions(t *testing.T) {
 			"content/a.md", "文件 static/old/index.html"},
 		{"static file on an asset", map[string]string{
 			"content/a.md": article("title: 甲"), "assets/images/logo.svg": "<svg/>", "static/images/logo.svg": "<svg/>"},
-			"static/images/logo.svg", "资源文件 assets/images/logo.svg"},
+			"static/images/logo.svg", "资源文件 assets/images/logo.svg 同名"},
+		{"content file on an asset", map[string]string{
+			"content/a.md": article("title: 甲"), "assets/news/a.png": "PNG", "content/news/a.png": "PNG"},
+			"content/news/a.png", "资源文件 assets/news/a.png 同名"},
 		{"static file on a pager page", map[string]string{
 			"site.yaml":              "title: 测试站点\ntheme: {{theme}}\npage_size: 1\n",
 			"content/news/_index.md": article("title: 新闻"), "content/news/a.md": article("title: 甲\ndate: 2024-01-02"),

@@ -92,9 +92,6 @@ func publishAssets(pub *publish.Publisher, dirs []theme.Dir, syntaxCSS []byte) (
 	}
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
-		if d := a.outside.sameName(name, files[name]); d != nil {
-			diags = append(diags, d)
-		}
 		a.visit(name)
 	}
 	return a.paths, append(diags, a.diags...)
@@ -257,18 +254,6 @@ func (o outside) find(p string) string {
 		return path.Join("content", rel)
 	}
 	return ""
-}
-
-// sameName reports the asset f, named name, when a static or content file
-// has its path: the asset is published under a hashed name, and /name in
-// a stylesheet leads to it, but a link elsewhere leads to the file.
-func (o outside) sameName(name string, f site.File) *diag.Diagnostic {
-	other := o.find("/" + name)
-	if other == "" {
-		return nil
-	}
-	return diag.New(other, 0, 0, "文件 %s 与资源文件 %s 同名:资源文件发布时名字带内容哈希,样式表和脚本里写的 /%s 会指向资源文件,别处的链接却指向这个文件", other, f.Name, name).
-		WithHint("删掉其中一个,或者给其中一个改名;要替换主题里的文件,把新文件放在站点里对应的位置(主题 static/ 里的文件放站点 static/,assets/ 里的放 assets/)")
 }
 
 // CheckDestination refuses output folders whose replacement would destroy

@@ -521,7 +521,7 @@ func (s *Session) rebody(pages []*site.Page) ([]string, error) {
 			b.diags.Add(diag.New(p.File, 0, 0, "无法读取这个文件:%v", err))
 			continue
 		}
-		b.bodies.convert(b, p, body, true)
+		b.bodies.refresh(b, p, body)
 		for _, f := range bodyChanges(before, b.bodies.get(p.Origin().Path)) {
 			changed[f] = true
 		}
@@ -584,8 +584,12 @@ func (s *Session) remodel(sources []*content.Source, files []content.File, edite
 		return b.diags.Err()
 	}
 	m.SetConverter(b.convert)
-	old := b.site
+	old, r := b.site, b.r
 	b.site = m
+	b.setRenderer(m)
+	// what the new model publishes first: the links of bodies to site
+	// paths are checked against it (site.SetPublished)
+	b.diags.AddAll(b.checkOutputs(b.r.Outputs()))
 	check := b.bodies.dangling(m)
 	for _, path := range edited {
 		if p := m.PageBySource(path); p != nil {
@@ -595,13 +599,10 @@ func (s *Session) remodel(sources []*content.Source, files []content.File, edite
 	restore := b.bodies.keep(check)
 	for _, p := range check {
 		if body, err := p.Origin().ReadBody(); err == nil {
-			b.bodies.convert(b, p, body, true)
+			b.bodies.refresh(b, p, body)
 		}
 	}
 	b.diags.AddAll(b.bodies.errors(m))
-	r := b.r
-	b.setRenderer(m)
-	b.diags.AddAll(b.checkOutputs(b.r.Outputs()))
 	if b.diags.HasErrors() {
 		restore()
 		b.site, b.r = old, r

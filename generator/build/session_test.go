@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -417,4 +418,46 @@ func TestSessionStructuralRereads(t *testing.T) {
 	if !strings.Contains(string(got), "入选今年度") {
 		t.Error("the edited article still shows its old title")
 	}
+}
+
+// TestSessionLinkChecks: a Session checks links as a full build does,
+// and reports each error once: a link to a site path whose page was
+// deleted, and a link in a summary written in the front matter.
+func TestSessionLinkChecks(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/news/a.md":  "---\ntitle: 甲\n---\n见[新页](/news/np/)。\n",
+		"content/news/np.md": "---\ntitle: 新页\n---\n正文。\n",
+		"content/news/b.md":  "---\ntitle: 乙\nsummary: 摘要。\n---\n正文。\n",
+	})
+	ses, _, err := NewSession(Options{Source: root, Now: testNow}, func(ds []*diag.Diagnostic) {
+		t.Errorf("problems found later: %v", ds)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	oneError := func(when, file, part string, err error) {
+		t.Helper()
+		var errs *diag.Errors
+		if !errors.As(err, &errs) || len(errs.List) != 1 || errs.List[0].File != file || !strings.Contains(errs.List[0].Message, part) {
+			t.Errorf("%s: want one error in %s about %q, got %v", when, file, part, err)
+		}
+	}
+	np := filepath.Join(root, "content", "news", "np.md")
+	if err := os.Remove(np); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ses.Apply([]string{np}, nil)
+	oneError("page deleted", "content/news/a.md", "/news/np/", err)
+	if err := os.WriteFile(np, []byte("---\ntitle: 新页\n---\n正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ses.Apply([]string{np}, nil); err != nil {
+		t.Fatalf("page back: %v", err)
+	}
+	b := filepath.Join(root, "content", "news", "b.md")
+	if err := os.WriteFile(b, []byte("---\ntitle: 乙\nsummary: 见[缺](nope.md)。\n---\n正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ses.Apply([]string{b}, nil)
+	oneError("summary link", "content/news/b.md", "nope.md", err)
 }

@@ -10,8 +10,10 @@ import (
 )
 
 // failureText is a failed build's errors as the terminal shows them, each
-// with its file:line:col, source lines and hint.
-func failureText(err error) string {
+// with its file:line:col, source lines and hint. rendered tells that the
+// change was taken in and only some pages failed to render: they keep
+// their last good output, the rest is up to date.
+func failureText(err error, rendered bool) string {
 	var text strings.Builder
 	var errs *diag.Errors
 	if errors.As(err, &errs) {
@@ -21,7 +23,11 @@ func failureText(err error) string {
 		if errs.Dropped > 0 {
 			fmt.Fprintf(&text, "……另有 %d 个错误未列出\n", errs.Dropped)
 		}
-		fmt.Fprintf(&text, "构建失败:共 %d 个错误。浏览器中显示的仍是上次成功的结果;改好并保存后会自动重新构建。\n", len(errs.List)+errs.Dropped)
+		if rendered {
+			fmt.Fprintf(&text, "渲染出错:共 %d 个错误。出错的页面仍显示上次成功的结果,其余改动已经生效;改好并保存后会自动重新构建。\n", len(errs.List)+errs.Dropped)
+		} else {
+			fmt.Fprintf(&text, "构建失败:共 %d 个错误。浏览器中显示的仍是上次成功的结果;改好并保存后会自动重新构建。\n", len(errs.List)+errs.Dropped)
+		}
 	} else {
 		fmt.Fprintf(&text, "构建失败:%v\n", err)
 	}

@@ -195,6 +195,7 @@ func (s *Server) rebuild(changed []string) (themeDir string) {
 		stats   *build.Stats
 		warns   []*diag.Diagnostic
 		summary string
+		taken   bool // the change is in, though pages failed to render
 	)
 	switch {
 	case err != nil:
@@ -207,6 +208,7 @@ func (s *Server) rebuild(changed []string) (themeDir string) {
 	default:
 		var u *build.Update
 		u, err = ses.ApplyAt(base, changed, s.hub.viewed(ses.BasePath()))
+		taken = u != nil
 		if u != nil {
 			warns, summary = u.Warnings, updateSummary(u)
 			if u.Kind == "css" {
@@ -218,7 +220,7 @@ func (s *Server) rebuild(changed []string) (themeDir string) {
 		}
 	}
 	if err != nil {
-		s.fail(err)
+		s.fail(err, taken)
 		return themeDir
 	}
 	warns = append(warns, reservedWarning(ses)...)
@@ -240,9 +242,9 @@ func (s *Server) rebuild(changed []string) (themeDir string) {
 }
 
 // fail shows a failed build's errors in the browsers and, once, in the
-// terminal.
-func (s *Server) fail(err error) {
-	text := failureText(err)
+// terminal. rendered: see failureText.
+func (s *Server) fail(err error, rendered bool) {
+	text := failureText(err, rendered)
 	if s.session.Load() == nil {
 		page := brokenPage(text)
 		s.broken.Store(&page)
@@ -255,7 +257,7 @@ func (s *Server) fail(err error) {
 // lateProblems reports the errors of outputs rendered after their build,
 // on request or in the background.
 func (s *Server) lateProblems(ds []*diag.Diagnostic) {
-	s.fail(&diag.Errors{List: ds})
+	s.fail(&diag.Errors{List: ds}, true)
 }
 
 // background renders the outputs a change left stale, after each build,

@@ -160,8 +160,13 @@ func (b *builder) claim(p *Page, pos content.Pos) bool {
 		b.add(d.WithHint("这个网址由 yipin 使用:%s", moveHint(old, "在这个页面的 front matter 中设置别的 slug 或 url,或重命名文件")))
 		return false
 	}
-	d := diag.New(where(p), pos.Line, pos.Col, "页面网址 %s 与 %s 重复", p.Path, describe(old))
-	b.add(d.WithHint("两个页面不能使用同一个网址:%s", moveHint(p, "修改其中一个的文件名,或在 front matter 中设置不同的 slug 或 url")))
+	at, other := p, old
+	if chosen := chosenPos(old); pos.Line == 0 && chosen.Line > 0 {
+		// point at the page whose url or slug chose the path
+		at, other, pos = old, p, chosen
+	}
+	d := diag.New(where(at), pos.Line, pos.Col, "页面网址 %s 与 %s 重复", p.Path, describe(other))
+	b.add(d.WithHint("两个页面不能使用同一个网址:%s", moveHint(at, "修改其中一个的文件名,或在 front matter 中设置不同的 slug 或 url")))
 	return false
 }
 
