@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"yipin/generator/config/yamlsrc"
 )
@@ -33,6 +34,33 @@ func newMisspelt(o Options) *misspelt {
 	return &misspelt{names: names, seen: map[string]string{}}
 }
 
+// closeField is the field key is most likely a misspelling of, or "".
+// A key is reported only when it is the field written another way
+// (last_mod, Column-Type) or one typo away from it (darft, tgas, uri;
+// two for names of 8 characters or more), so that free parameters built
+// on a field's name (title_en, unit_id, source_url) stay free.
+func closeField(key string, names []string) string {
+	k := strings.ToLower(key)
+	strip := strings.NewReplacer("_", "", "-", "", " ", "")
+	limit := 1
+	if utf8.RuneCountInString(k) >= 8 {
+		limit = 2
+	}
+	best, bestDist := "", limit+1
+	for _, name := range names {
+		if strip.Replace(k) == strip.Replace(name) {
+			return name
+		}
+		if d := yamlsrc.Distance(k, name); d < bestDist || d == bestDist && name < best {
+			best, bestDist = name, d
+		}
+	}
+	if bestDist > limit {
+		return ""
+	}
+	return best
+}
+
 // warnOnce reports whether this is the first call: a site-wide warning is
 // given once, not once a page.
 func (m *misspelt) warnOnce() bool {
@@ -55,7 +83,7 @@ func (m *misspelt) of(key string) string {
 	if ok {
 		return field
 	}
-	field = yamlsrc.Suggest(key, m.names)
+	field = closeField(key, m.names)
 	m.mu.Lock()
 	m.seen[key] = field
 	m.mu.Unlock()

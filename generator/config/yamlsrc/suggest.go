@@ -29,6 +29,10 @@ func Suggest(word string, names []string) string {
 	return ""
 }
 
+// Distance is the number of insertions, deletions, substitutions and
+// swaps of neighbours that turn a into b, counted in characters.
+func Distance(a, b string) int { return distance(a, b) }
+
 // distance is the optimal string alignment distance between a and b: the
 // number of insertions, deletions, substitutions and swaps of neighbours
 // that turn a into b, counted in characters.
