@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"yipin/generator/config"
@@ -118,13 +119,16 @@ type run struct {
 	// themeLoaded tells that the templates and assets loaded without
 	// errors, so pages can be rendered
 	themeLoaded bool
-	pub         *publish.Publisher
-	min         *publish.Minifier
-	out         destination
-	lock        interface{ Unlock() error } // Destination's (publish.Lock), while a build writes it
-	r           *render.Renderer
-	reads       sync.Pool // *[]byte buffers that convert reads Markdown files into
-	htmls       sync.Pool // *[]byte buffers that Markdown is converted into, then minified out of
+	// incomplete tells that Markdown files failed to load: what they
+	// would publish is unknown
+	incomplete bool
+	pub        *publish.Publisher
+	min        *publish.Minifier
+	out        destination
+	lock       interface{ Unlock() error } // Destination's (publish.Lock), while a build writes it
+	r          *render.Renderer
+	reads      sync.Pool // *[]byte buffers that convert reads Markdown files into
+	htmls      sync.Pool // *[]byte buffers that Markdown is converted into, then minified out of
 	// stdlib executes templates with html/template alone, without their
 	// compiled form (tmplexec): tests compare the two.
 	stdlib bool
@@ -279,8 +283,10 @@ func (b *run) load() error {
 	// The model is made even when files failed to load, so that its
 	// problems are reported in the same run; links to those files are
 	// not reported again.
+	failed := failedSources(b.diags.Items())
+	b.incomplete = len(failed) > 0
 	s, ds := site.New(b.cfg, sources, files, site.Options{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now,
-		Failed: failedSources(b.diags.Items())})
+		Failed: failed})
 	b.diags.AddAll(ds)
 	b.site = s
 	s.SetConverter(b.convert)
@@ -403,18 +409,43 @@ func (b *run) convert(p *site.Page, first bool) site.Body {
 
 // summary renders the summary a page's front matter gives. Its links are
 // resolved as the body's are, so the rare summary with a link is
-// converted as a document of its own, whose positions are moved to where
-// the summary is written.
+// converted as a document of its own; a problem found in it is placed
+// where its text is written in the file (inFile).
 func (b *run) summary(p *site.Page, s string, resolve func(dest string) (string, *diag.Diagnostic)) ([]byte, []*diag.Diagnostic) {
 	src := p.Origin()
-	at := src.Front.Pos["summary"]
-	html, ds := b.md.Fragment(markdown.Document{File: src.File, Body: []byte(s), BodyLine: at.Line, Resolve: resolve})
-	for _, d := range ds {
-		if d.Line == at.Line && d.Col > 0 {
-			d.Col += at.Col - 1
+	html, ds := b.md.Fragment(markdown.Document{File: src.File, Body: []byte(s), BodyLine: 1, Resolve: resolve})
+	if len(ds) > 0 {
+		file, _ := os.ReadFile(src.Abs) // rare: only for a summary with a problem
+		for _, d := range ds {
+			inFile(d, s, file, src.Front.Pos["summary"].Line)
 		}
 	}
 	return html, ds
+}
+
+// inFile moves a problem found in a front-matter value (text, whose
+// positions it holds, counted from line 1) to where that text is written
+// in the file, at or after line from: the value may be quoted, folded or
+// indented, so the words at the problem are looked for. Failing that, it
+// points at line from.
+func inFile(d *diag.Diagnostic, text string, file []byte, from int) {
+	lines := strings.Split(text, "\n")
+	line, col := from, 0
+	if d.Line >= 1 && d.Line <= len(lines) && d.Col >= 1 {
+		words := []rune(lines[d.Line-1])
+		if d.Col-1 < len(words) {
+			words = words[d.Col-1 : min(len(words), d.Col-1+12)]
+			fileLines := strings.Split(string(file), "\n")
+			for i := from - 1; i >= 0 && i < len(fileLines); i++ {
+				if j := strings.Index(fileLines[i], string(words)); j >= 0 {
+					line, col = i+1, utf8.RuneCountInString(fileLines[i][:j])+1
+					break
+				}
+			}
+		}
+	}
+	d.Line, d.Col, d.Excerpt = line, col, nil
+	d.WithSource(file)
 }
 
 // markdown converts one page's body. Each link is resolved by the site,

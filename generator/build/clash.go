@@ -34,16 +34,19 @@ func (w writer) describe() string {
 
 // where is the place a message about the writer points at, and how
 // much the writer is to blame for a clash: a page whose front matter
-// chose its path (2), a file published as it is (1), or an output whose
-// path follows from a file's name or that the site makes on its own (0).
+// chose its path (2), a file published as it is (1), an output whose path
+// follows from a file's name (0), or one the site makes on its own, such
+// as a feed or a redirect (-1), named by its list's file if it has one.
 func (w writer) where() (file string, line, col, blame int) {
 	if w.out == nil {
 		return w.name, 0, 0, 1
 	}
 	p, key := w.out.Origin()
 	switch {
+	case p == nil && w.out.Page != nil && w.out.Page.File != "":
+		return w.out.Page.File, 0, 0, -1
 	case p == nil:
-		return w.out.Rel, 0, 0, 0
+		return w.out.Rel, 0, 0, -1
 	case key == "":
 		return p.File, 0, 0, 0
 	}
@@ -59,6 +62,12 @@ func clashKey(rel string) string { return strings.ToLower(rel) }
 // links of site.yaml to none of them.
 func (b *run) checkOutputs(outs []render.Output) []*diag.Diagnostic {
 	ws := b.writers(outs)
+	if b.incomplete {
+		// pages that failed to load would publish paths no one knows:
+		// links to site paths are not checked until they load
+		b.site.SetPublished(nil)
+		return slices.Concat(clashes(ws), b.sameNames())
+	}
 	written := make(map[string]bool, len(ws))
 	for _, w := range ws {
 		written[w.rel] = true
@@ -179,6 +188,8 @@ func clashes(ws []writer) []*diag.Diagnostic {
 // clashHint says how to move w out of the way.
 func clashHint(w writer) string {
 	switch _, _, _, blame := w.where(); {
+	case blame < 0:
+		return "这个文件由 yipin 生成:给另一方换个名字或网址"
 	case blame == 1:
 		return "重命名、移动或删除这个文件;另一方是页面时,也可以在它的 front matter 里用 slug 或 url 换一个网址"
 	case w.out.IsAlias():

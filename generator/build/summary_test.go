@@ -33,17 +33,25 @@ func TestSummaryLinks(t *testing.T) {
 		}
 	}
 
-	root, errs := failedBuild(t, map[string]string{
-		"content/b.md": "---\ntitle: 乙\nsummary: 见[甲](nope.md)。\n---\n正文。\n",
-	})
-	if len(errs.List) != 1 {
-		t.Fatalf("want one error, got:\n%v", errs)
+	// the error is where the link is written, however the value is
+	for front, where := range map[string]string{
+		"summary: 见[甲](nope.md)。":              "content/b.md:3:15",
+		"summary: \"见[甲](nope.md)。\"":          "content/b.md:3:16",
+		"summary: |\n  第一行。\n  见[甲](nope.md)。": "content/b.md:5:8",
+	} {
+		root, errs := failedBuild(t, map[string]string{
+			"content/b.md": "---\ntitle: 乙\n" + front + "\n---\n正文。\n",
+		})
+		if len(errs.List) != 1 {
+			t.Fatalf("%s: want one error, got:\n%v", front, errs)
+		}
+		d := errs.List[0]
+		if got := fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col); got != where || !strings.Contains(d.Long(), "> ") ||
+			!strings.Contains(d.Error(), "nope.md") {
+			t.Errorf("%s: error at %s, want %s naming nope.md with its line:\n%s", front, got, where, d.Long())
+		}
+		assertUntouched(t, root)
 	}
-	d := errs.List[0]
-	if got := fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col); got != "content/b.md:3:15" || !strings.Contains(d.Error(), "nope.md") {
-		t.Errorf("error at %s: %v; want content/b.md:3:15 naming nope.md", got, d)
-	}
-	assertUntouched(t, root)
 }
 
 // TestMarkdownifyLinks: markdownify in a template resolves links as a
