@@ -158,7 +158,7 @@ func clashes(ws []writer) []*diag.Diagnostic {
 			// point at the one whose author can move it
 			w, other, file, line, col = other, w, f, l, c
 		}
-		diags = append(diags, diag.New(file, line, col, "%s 与%s%s", w.describe(), other.describe(), what).
+		diags = append(diags, diag.New(file, line, col, "%s 与 %s%s", w.describe(), other.describe(), what).
 			WithHint("%s", clashHint(w)))
 	}
 	files := make(map[string]writer, len(ws))

@@ -156,7 +156,7 @@ func (b *builder) claim(p *Page, pos content.Pos) bool {
 	}
 	if where(p) == "" && where(old) != "" {
 		pos = chosenPos(old)
-		d := diag.New(where(old), pos.Line, pos.Col, "页面网址 %s 与%s重复", p.Path, describe(p))
+		d := diag.New(where(old), pos.Line, pos.Col, "页面网址 %s 与 %s 重复", p.Path, describe(p))
 		b.add(d.WithHint("这个网址由 yipin 使用:%s", moveHint(old, "在这个页面的 front matter 中设置别的 slug 或 url,或重命名文件")))
 		return false
 	}

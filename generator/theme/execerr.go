@@ -210,11 +210,11 @@ func wrongArgCount(_ *Theme, node string, m []string) explained {
 	if strings.HasPrefix(node, ".") || strings.HasPrefix(node, "$") {
 		what = node
 	}
-	need := want
+	need := " " + want
 	if atLeast {
 		need = "至少 " + want
 	}
-	e := explained{msg: fmt.Sprintf("%s 需要 %s 个参数,这里给了 %s 个", what, need, got)}
+	e := explained{msg: fmt.Sprintf("%s 需要%s 个参数,这里给了 %s 个", what, need, got)}
 	if u := funcUsage[name]; u != "" {
 		e.hint = "用法:" + u
 	} else {
@@ -290,7 +290,11 @@ func callError(t *Theme, node string, m []string) explained {
 	if tm := missingTemplateRE.FindStringSubmatch(detail); tm != nil {
 		return missingTemplate(t, node, tm)
 	}
-	return untranslated("调用 "+what+" 时出错", detail)
+	call := "调用 " + what // 调用 .Paginator.URL
+	if strings.HasPrefix(what, "函数") {
+		call = "调用" + what // 调用函数 dateCN
+	}
+	return untranslated(call+" 时出错", detail)
 }
 
 func usageHint(fn string) string {
