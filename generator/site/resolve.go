@@ -69,6 +69,10 @@ func (s *Site) ResolveLink(from *Page, dest string) (string, *diag.Diagnostic) {
 	if p := s.folderPage(contentPath); p != nil {
 		return p.RelPermalink() + frag, nil
 	}
+	if s.holdsFiles(contentPath) {
+		return dest, diag.New("", 0, 0, "链接的文件夹 %s 不是一个页面:里面没有 _index.md 或 index.md", dest).
+			WithHint("链接到文件夹里的某个文件,例如 %s/通知.pdf;或在文件夹里加一个 _index.md,让它成为栏目", strings.TrimSuffix(dest, "/"))
+	}
 	return dest, diag.New("", 0, 0, "链接的文件或文件夹不存在:%s", dest).
 		WithHint("不以 / 开头的链接相对于本文件所在的文件夹,指向 content/ 里的文件,例如 ../cases/145.md、files/通知.pdf;" +
 			"要链接站内网址,请以 / 开头,例如 /news/")
@@ -79,6 +83,17 @@ func (s *Site) ResolveLink(from *Page, dest string) (string, *diag.Diagnostic) {
 // site paths are then checked as their links to .md files are. Without it
 // they are taken as written.
 func (s *Site) SetPublished(published func(sitePath string) bool) { s.published = published }
+
+// holdsFiles reports whether the content folder dir holds published
+// files, though no page: only on the way to an error.
+func (s *Site) holdsFiles(dir string) bool {
+	for p := range s.byFile {
+		if strings.HasPrefix(p, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
 
 // folderPage is the page a content folder makes: its section, or the
 // page of a page bundle.

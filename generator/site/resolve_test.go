@@ -95,6 +95,7 @@ func TestResolveLinkErrors(t *testing.T) {
 		{"/news/a/", "photo.jpg", []string{"文件或文件夹不存在", "photo.jpg"}},
 		{"/news/a/", "../cases/linan/nope.csv", []string{"文件或文件夹不存在"}},
 		{"/news/a/", "../other/", []string{"文件或文件夹不存在"}},
+		{"/news/a/", "../images/", []string{"文件夹 ../images/ 不是一个页面"}}, // holds logo.png only
 		{"/news/a/", "my%20case.md", []string{"不存在"}},
 	}
 	for _, tt := range tests {
