@@ -504,13 +504,13 @@ func (b *builder) aliases() {
 	for _, p := range b.site.RegularPages {
 		for _, a := range p.Aliases {
 			from := cleanURL(a)
-			old := b.site.byPath[from]
+			old, what := b.site.byPath[from], "网址"
 			if old == nil {
-				old = taken[from]
+				old, what = taken[from], "别名"
 			}
 			if old != nil {
 				pos := p.src.Front.Pos["aliases"]
-				b.add(diag.New(p.File, pos.Line, pos.Col, "别名 %s 与 %s 的网址重复", from, describe(old)).
+				b.add(diag.New(p.File, pos.Line, pos.Col, "别名 %s 与 %s 的%s重复", from, describe(old), what).
 					WithHint("删除或修改这个 aliases 条目"))
 				continue
 			}

@@ -419,9 +419,9 @@ func TestAliasCollisions(t *testing.T) {
 		aliases  [][]string // per page
 		mentions string
 	}{
-		{"alias of another page's URL", [][]string{{"/news/b/"}, nil}, "content/news/b.md"},
+		{"alias of another page's URL", [][]string{{"/news/b/"}, nil}, "content/news/b.md 的网址"},
 		{"alias of a generated page", [][]string{{"/archives/"}, nil}, "归档"},
-		{"same alias twice", [][]string{{"/old/"}, {"/old"}}, "content/news/a.md"},
+		{"same alias twice", [][]string{{"/old/"}, {"/old"}}, "content/news/a.md 的别名"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
