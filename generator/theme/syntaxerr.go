@@ -30,6 +30,7 @@ var syntaxRules = []syntaxRule{
 	{regexp.MustCompile(`^unexpected EOF$`), unclosedBlockError},
 	{regexp.MustCompile(`^unexpected \{\{end\}\}$`), extraEndError},
 	{regexp.MustCompile(`^unexpected \{\{else\}\}$`), strayElse},
+	{regexp.MustCompile(`^expected end; found \{\{else\}\}$`), secondElse},
 	{regexp.MustCompile(`^expected end; found (.+)$`), strayElse},
 	{regexp.MustCompile(`^(?:unrecognized character in action:|bad character) U\+[0-9A-F]+ '(.+)'`), badChar},
 	{regexp.MustCompile(`^missing value for (\w+)$`), missingValue},
@@ -45,6 +46,8 @@ var syntaxRules = []syntaxRule{
 	{regexp.MustCompile(`^unclosed left paren$`), simple("左括号 ( 没有对应的 )", "补上右括号 )", "(")},
 	{regexp.MustCompile(`^unexpected right paren$`), simple("多了一个右括号 )", "删掉多余的 ),或补上对应的 (", ")")},
 	{regexp.MustCompile(`^too many declarations in command$`), simple("一次最多声明两个变量", "例如 {{ range $i, $p := .Pages }}", ",")},
+	{regexp.MustCompile(`^too many declarations in range$`), simple("range 最多声明两个变量:序号和每一项",
+		"写成 {{ range $i, $p := .Pages }} 或 {{ range $p := .Pages }}", ",")},
 	{regexp.MustCompile(`^non executable command in pipeline stage \d+$`), simple("管道 | 后面要写函数", "例如 {{ .Title | truncate 30 }}", "|")},
 	{regexp.MustCompile(`^unexpected (".*"|<.*>|\S+) in (.+)$`), unexpectedToken},
 }
@@ -126,6 +129,27 @@ func strayElse(_ *Theme, _ []string, _, line []byte, _ int) explained {
 		hint: "else 要写在 {{ if … }} 和它的 {{ end }} 之间,例如 {{ if .Title }}…{{ else }}…{{ end }}",
 		col:  findAction(line, "else"),
 	}
+}
+
+// secondElse: a second plain {{ else }} in one {{ if }}, at the last
+// {{ else }} of the line.
+func secondElse(_ *Theme, _ []string, _, line []byte, _ int) explained {
+	e := explained{
+		msg:  "多了一个 {{ else }}:一个 {{ if }}、{{ with }} 或 {{ range }} 只能有一个不带条件的 {{ else }}",
+		hint: "要再分一种情况,写成 {{ else if … }};否则删掉多余的 {{ else }}",
+	}
+	for i := len(line); i > 0; {
+		j := bytes.LastIndex(line[:i], []byte("{{"))
+		if j < 0 {
+			break
+		}
+		if actionWord(line[j+2:]) == "else" {
+			e.col = utf8.RuneCount(line[:j]) + 1
+			break
+		}
+		i = j
+	}
+	return e
 }
 
 // chinesePunct are full-width marks that look like the ASCII ones
