@@ -11,12 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -241,12 +243,12 @@ func (b *run) destination() (destination, string, error) {
 	case errors.As(err, &busy) || b.ctx.Err() != nil:
 		return nil, dest, err
 	default:
-		return nil, dest, fmt.Errorf("无法锁定输出文件夹:%w", err)
+		return nil, dest, fmt.Errorf("无法锁定输出文件夹 %s:%s(%w)", dest, osReason(err), err)
 	}
 	b.lock = lock
 	out, err := publish.NewDir(dest)
 	if err != nil {
-		return nil, dest, fmt.Errorf("无法创建输出文件夹:%w", err)
+		return nil, dest, fmt.Errorf("无法创建输出文件夹 %s:%s(%w)", dest, osReason(err), err)
 	}
 	return out, dest, nil
 }
@@ -307,6 +309,24 @@ func (b *run) load() error {
 		return b.diags.Err() // nothing can be rendered
 	}
 	return nil
+}
+
+// osReason says in Chinese why the system refused a file operation, and
+// what to do.
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		return "路径中有一段是文件,不是文件夹;请检查 --destination"
+	case errors.Is(err, fs.ErrNotExist):
+		return "路径中的文件夹不存在;请检查 --destination"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限;请换一个有写入权限的文件夹"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘已满"
+	case errors.Is(err, syscall.EROFS):
+		return "这个位置只读"
+	}
+	return "系统拒绝了这次操作"
 }
 
 // failedSources lists the content paths ("news/a.md") of the Markdown

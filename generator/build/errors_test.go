@@ -406,3 +406,17 @@ func TestStaticOverrides(t *testing.T) {
 		t.Errorf("emblem.svg = %q, want the site's own", got)
 	}
 }
+
+// TestDestinationUnusable: a destination the system refuses is explained
+// in Chinese before the system's own words.
+func TestDestinationUnusable(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/a.md": "---\ntitle: 甲\n---\n正文。\n"})
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(context.Background(), Options{Source: root, Destination: filepath.Join(file, "public"), Now: testNow})
+	if err == nil || !strings.Contains(err.Error(), "路径中有一段是文件,不是文件夹") {
+		t.Errorf("build into a path under a file: %v", err)
+	}
+}
